@@ -1,0 +1,7 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  resolve: { conditions: ["@forecourt/source"] },
+  ssr: { resolve: { conditions: ["@forecourt/source"] } },
+  test: { name: "examples", include: ["*.test.ts"] },
+});

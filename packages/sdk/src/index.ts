@@ -1,0 +1,11 @@
+export * from "./campaigns/index.js";
+export * from "./common.js";
+export * from "./customers/index.js";
+export * from "./errors.js";
+export * from "./inventory/index.js";
+export * from "./leads/index.js";
+export * from "./opportunities/index.js";
+export * from "./orders/index.js";
+export * from "./organization/index.js";
+export * from "./primitives/index.js";
+export { formatPath, invalid, issuesFromZod, parseInput } from "./validate.js";
