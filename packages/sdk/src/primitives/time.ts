@@ -120,10 +120,15 @@ export function zonedToEpochMs(
     wall.minute ?? 0,
     wall.second ?? 0,
   );
-  let guess = asUtc - zoneOffsetMs(asUtc, timeZone);
-  const second = asUtc - zoneOffsetMs(guess, timeZone);
-  if (second !== guess) guess = Math.min(guess, second);
-  return guess;
+  // The offsets in force a day either side cover any single transition near this wall time.
+  const before = zoneOffsetMs(asUtc - DAY_MS, timeZone);
+  const after = zoneOffsetMs(asUtc + DAY_MS, timeZone);
+  const candidates = [asUtc - before, asUtc - after].filter(
+    (instant, i) => zoneOffsetMs(instant, timeZone) === (i === 0 ? before : after),
+  );
+  // Overlap (clocks turned back): both readings exist, take the earlier. Gap (clocks turned
+  // forward): neither exists; applying the old offset moves the time forward by the gap.
+  return candidates.length ? Math.min(...candidates) : asUtc - before;
 }
 
 /** `YYYY-MM-DD` of an instant in a zone. */
