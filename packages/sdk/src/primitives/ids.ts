@@ -25,6 +25,8 @@ export const ID_PREFIXES = {
   survey: "srv",
   surveyResponse: "srsp",
   loyaltyAccount: "loy",
+  pointTransaction: "lpt",
+  carePlanEntry: "care",
   campaign: "camp",
   budget: "bud",
   expense: "exp",
