@@ -1,0 +1,231 @@
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * Drizzle's view of the tables created by the SQL files in ./migrations (the migrations are the
+ * source of truth; keep the two in step). Personal data lives only in `*_ciphertext` columns,
+ * with a keyed `*_index` beside it for lookups.
+ */
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const stored = {
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  version: integer("version").notNull().default(1),
+};
+
+export const tenants = pgTable("tenants", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  ...stored,
+});
+
+export const stores = pgTable("stores", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  name: text("name").notNull(),
+  code: text("code").notNull(),
+  region: text("region").notNull(),
+  city: text("city"),
+  address: text("address"),
+  timeZone: text("time_zone").notNull(),
+  brands: jsonb("brands").$type<string[]>().notNull(),
+  businessHours: jsonb("business_hours")
+    .$type<{ weekday: number; opens: string; closes: string }[]>()
+    .notNull(),
+  calendar: jsonb("calendar").$type<{ holidays: string[]; extraWorkdays: string[] }>().notNull(),
+  managerId: text("manager_id"),
+  ...stored,
+});
+
+export const teams = pgTable("teams", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  storeId: text("store_id").notNull(),
+  name: text("name").notNull(),
+  leaderId: text("leader_id"),
+  ...stored,
+});
+
+export const salespeople = pgTable("salespeople", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  storeId: text("store_id").notNull(),
+  teamId: text("team_id"),
+  name: text("name").notNull(),
+  role: text("role").notNull(),
+  phoneCiphertext: text("phone_ciphertext"),
+  phoneIndex: text("phone_index"),
+  emailCiphertext: text("email_ciphertext"),
+  emailIndex: text("email_index"),
+  brands: jsonb("brands").$type<string[]>().notNull(),
+  regions: jsonb("regions").$type<string[]>().notNull(),
+  customerTypes: jsonb("customer_types").$type<string[]>().notNull(),
+  shifts: jsonb("shifts").$type<{ weekday: number; starts: string; ends: string }[]>().notNull(),
+  daysOff: jsonb("days_off").$type<string[]>().notNull(),
+  active: boolean("active").notNull(),
+  maxOpenLeads: integer("max_open_leads"),
+  ...stored,
+});
+
+export const apiKeys = pgTable("api_keys", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  name: text("name").notNull(),
+  keyHash: text("key_hash").notNull(),
+  keyHint: text("key_hint").notNull(),
+  role: text("role").notNull(),
+  storeId: text("store_id"),
+  salespersonId: text("salesperson_id"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  lastUsedAt: ts("last_used_at"),
+  revokedAt: ts("revoked_at"),
+});
+
+export const auditEvents = pgTable("audit_events", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  actorKeyId: text("actor_key_id"),
+  action: text("action").notNull(),
+  entityType: text("entity_type").notNull(),
+  entityId: text("entity_id").notNull(),
+  requestId: text("request_id"),
+  beforeDigest: text("before_digest"),
+  afterDigest: text("after_digest"),
+  occurredAt: ts("occurred_at").notNull().defaultNow(),
+});
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: text("tenant_id").notNull(),
+    apiKeyId: text("api_key_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    statusCode: integer("status_code"),
+    responseBody: jsonb("response_body"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    completedAt: ts("completed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.apiKeyId, t.key] })],
+);
+
+export const events = pgTable("events", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  type: text("type").notNull(),
+  entityType: text("entity_type"),
+  entityId: text("entity_id"),
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+  occurredAt: ts("occurred_at").notNull().defaultNow(),
+});
+
+export const customers = pgTable("customers", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  type: text("type").notNull(),
+  name: text("name"),
+  companyName: text("company_name"),
+  phoneCiphertext: text("phone_ciphertext"),
+  phoneIndex: text("phone_index"),
+  emailCiphertext: text("email_ciphertext"),
+  emailIndex: text("email_index"),
+  wechatCiphertext: text("wechat_ciphertext"),
+  wechatIndex: text("wechat_index"),
+  region: text("region"),
+  city: text("city"),
+  attributes: jsonb("attributes").$type<Record<string, string>>().notNull(),
+  ...stored,
+});
+
+export const leads = pgTable("leads", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  customerId: text("customer_id"),
+  status: text("status").notNull(),
+  source: text("source").notNull(),
+  channel: text("channel").notNull(),
+  campaignId: text("campaign_id"),
+  externalId: text("external_id"),
+  customerType: text("customer_type").notNull(),
+  contactName: text("contact_name"),
+  phoneCiphertext: text("phone_ciphertext"),
+  phoneIndex: text("phone_index"),
+  emailCiphertext: text("email_ciphertext"),
+  emailIndex: text("email_index"),
+  wechatCiphertext: text("wechat_ciphertext"),
+  wechatIndex: text("wechat_index"),
+  preferredContact: text("preferred_contact"),
+  companyName: text("company_name"),
+  fleetSize: integer("fleet_size"),
+  region: text("region"),
+  city: text("city"),
+  storeId: text("store_id"),
+  teamId: text("team_id"),
+  salespersonId: text("salesperson_id"),
+  interest: jsonb("interest").$type<Record<string, unknown>>().notNull(),
+  budget: jsonb("budget").$type<Record<string, unknown>>(),
+  timeframe: text("timeframe").notNull(),
+  intent: text("intent").notNull(),
+  engagement: jsonb("engagement").$type<Record<string, boolean>>().notNull(),
+  message: text("message"),
+  attributes: jsonb("attributes").$type<Record<string, string>>().notNull(),
+  consent: jsonb("consent").$type<{ marketing: boolean }>(),
+  grade: text("grade"),
+  gradeReasons: jsonb("grade_reasons").$type<{ code: string; message: string }[]>().notNull(),
+  gradeOverride: jsonb("grade_override").$type<{ grade: string; reason: string; by: string }>(),
+  assignmentReasons: jsonb("assignment_reasons")
+    .$type<{ code: string; message: string }[]>()
+    .notNull(),
+  lostReason: text("lost_reason"),
+  opportunityId: text("opportunity_id"),
+  receivedAt: ts("received_at").notNull().defaultNow(),
+  assignedAt: ts("assigned_at"),
+  firstContactAt: ts("first_contact_at"),
+  lastActivityAt: ts("last_activity_at"),
+  touchpointCount: integer("touchpoint_count").notNull().default(1),
+  ...stored,
+});
+
+export const touchpoints = pgTable("touchpoints", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  leadId: text("lead_id").notNull(),
+  source: text("source").notNull(),
+  channel: text("channel").notNull(),
+  campaignId: text("campaign_id"),
+  externalId: text("external_id"),
+  occurredAt: ts("occurred_at").notNull(),
+  interest: jsonb("interest").$type<Record<string, unknown>>(),
+  message: text("message"),
+  attributes: jsonb("attributes").$type<Record<string, string>>().notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const followUpTasks = pgTable("follow_up_tasks", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  leadId: text("lead_id").notNull(),
+  salespersonId: text("salesperson_id"),
+  kind: text("kind").notNull(),
+  status: text("status").notNull(),
+  dueAt: ts("due_at").notNull(),
+  snoozedUntil: ts("snoozed_until"),
+  completedAt: ts("completed_at"),
+  note: text("note"),
+  reasons: jsonb("reasons").$type<{ code: string; message: string }[]>().notNull(),
+  ...stored,
+});
+
+export const assignmentState = pgTable(
+  "assignment_state",
+  {
+    tenantId: text("tenant_id").notNull(),
+    poolKey: text("pool_key").notNull(),
+    state: jsonb("state").$type<Record<string, unknown>>().notNull(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.poolKey] })],
+);
