@@ -1,1 +1,3 @@
-export {};
+export * from "./schema.js";
+export * from "./stocktakes.js";
+export * from "./transfers.js";
