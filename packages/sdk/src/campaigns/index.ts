@@ -1,1 +1,3 @@
-export {};
+export * from "./budgets.js";
+export * from "./registrations.js";
+export * from "./schema.js";
