@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import { parseInput } from "../validate.js";
+import type { Reason } from "./schema.js";
+
+/**
+ * A validator for configuration objects that are passed again and again (options, schemes, rule
+ * sets): the first call parses the object, later calls with the same object reuse the result. The
+ * lead hot path would otherwise re-validate identical config for every lead. Config objects are
+ * therefore treated as immutable once used; pass a new object to change them.
+ */
+export function memoizedParser<S extends z.ZodType>(
+  schema: S,
+  what: string,
+): (input: unknown) => z.output<S> {
+  const cache = new WeakMap<object, z.output<S>>();
+  return (input) => {
+    if (typeof input !== "object" || input === null) return parseInput(schema, input, what);
+    const hit = cache.get(input);
+    if (hit !== undefined) return hit;
+    const parsed = parseInput(schema, input, what);
+    cache.set(input, parsed);
+    return parsed;
+  };
+}
+
+/** Shorthand for one entry of a decision's reasons. */
+export function reason(code: string, message: string): Reason {
+  return { code, message };
+}
+
+/** Epoch milliseconds of an instant already validated as an ISO date-time (or epoch ms). */
+export function instantMs(value: string | number): number {
+  return typeof value === "number" ? value : Date.parse(value);
+}
+
+/**
+ * Leads returned by `normalizeLead` are frozen and remembered here, so the per-lead functions that
+ * follow (matching, rating, assignment) can skip validating them again: a frozen value cannot have
+ * changed since it was validated. Any other object is validated as usual.
+ */
+const normalizedLeads = new WeakSet<object>();
+
+export function markNormalized<T extends object>(lead: T): T {
+  deepFreeze(lead);
+  normalizedLeads.add(lead);
+  return lead;
+}
+
+export function isNormalized(value: unknown): boolean {
+  return typeof value === "object" && value !== null && normalizedLeads.has(value);
+}
+
+function deepFreeze(value: object): void {
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === "object" && child !== null && !Object.isFrozen(child)) deepFreeze(child);
+  }
+  Object.freeze(value);
+}
