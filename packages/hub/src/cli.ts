@@ -1,0 +1,172 @@
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { apiKeyRoleSchema } from "./auth/roles.js";
+import { backupToFile, restoreFromFile } from "./backup.js";
+import { ConfigError, type HubConfig, loadConfig } from "./config.js";
+import { buildHub, closeServices, openServices, startWorkers } from "./hub.js";
+import { createKey, createTenant, revokeKey, seedDemoTenant, tenantCount } from "./tenants.js";
+
+export const ADMIN_KEY_FILE = "admin-key.txt";
+
+const USAGE = `Usage: forecourt <command>
+
+  start                      API and job workers in one process (the default)
+  worker                     job workers only
+  migrate                    apply database migrations and exit
+  tenant create <name>       create a dealer group; prints its admin key once
+  key create --tenant <id> --role <role> [--name <name>] [--store <id>] [--salesperson <id>]
+  key revoke <key id>
+  backup <file>              write every Forecourt table to a JSON file
+  restore <file>             load a backup into an empty database
+
+Configuration comes from the environment; see docs/hub.md.`;
+
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+const warn = (line: string): void => {
+  process.stderr.write(`warning: ${line}\n`);
+};
+
+/** Runs `stop` once on SIGTERM/SIGINT, then exits. */
+function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`forecourt: ${signal} received, finishing in-flight work`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`forecourt: shutdown failed: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", handler);
+  process.once("SIGINT", handler);
+}
+
+async function start(config: HubConfig): Promise<void> {
+  const hub = await buildHub(config, { warn });
+  onShutdown(() => hub.close());
+  if ((await tenantCount(hub.services.db)) === 0) {
+    const demo = await seedDemoTenant(hub.services.db, hub.services.crypto);
+    await mkdir(config.dataDir, { recursive: true });
+    const file = path.join(config.dataDir, ADMIN_KEY_FILE);
+    await writeFile(file, `${demo.apiKey}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+    say("");
+    say("Created the demo dealer group (2 stores, 5 salespeople). Its admin API key, shown once:");
+    say("");
+    say(`  ${demo.apiKey}`);
+    say("");
+    say(`It is also in ${file} (readable by you only).`);
+    say("");
+  }
+  const address = await hub.app.listen({ port: config.port, host: config.host });
+  say(
+    `forecourt: listening on ${address} (database: ${hub.services.database.mode}, queue: ${hub.services.queue.backend}); docs at ${address}/docs`,
+  );
+}
+
+async function withServices<T>(
+  config: HubConfig,
+  work: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>,
+) {
+  const services = await openServices(config, warn);
+  try {
+    return await work(services);
+  } finally {
+    await closeServices(services);
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      tenant: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      store: { type: "string" },
+      salesperson: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command = "start", sub, arg] = positionals;
+  if (values.help || command === "help") return say(USAGE);
+  const config = loadConfig();
+  switch (command) {
+    case "start":
+      return start(config);
+    case "worker": {
+      const services = await openServices(config, warn);
+      startWorkers(services);
+      onShutdown(() => closeServices(services));
+      say(`forecourt: worker running (queue: ${services.queue.backend})`);
+      return;
+    }
+    case "migrate":
+      return withServices(config, async () => say("forecourt: database is up to date"));
+    case "tenant":
+      if (sub !== "create" || !arg) throw new UsageError("tenant create <name>");
+      return withServices(config, async (s) => {
+        const t = await createTenant(s.db, arg);
+        say(`tenant ${t.tenantId}\nadmin key (shown once): ${t.apiKey}`);
+      });
+    case "key":
+      if (sub === "create") {
+        const role = apiKeyRoleSchema.safeParse(values.role);
+        if (!values.tenant || !role.success) {
+          throw new UsageError(
+            `key create --tenant <id> --role <${apiKeyRoleSchema.options.join("|")}>`,
+          );
+        }
+        const tenant = values.tenant;
+        return withServices(config, async (s) => {
+          const k = await createKey(s.db, tenant, values.name ?? role.data, role.data, {
+            storeId: values.store,
+            salespersonId: values.salesperson,
+          });
+          say(`key ${k.apiKeyId} (${role.data})\napi key (shown once): ${k.apiKey}`);
+        });
+      }
+      if (sub === "revoke" && arg) {
+        return withServices(config, async (s) => {
+          if (!(await revokeKey(s.db, arg))) throw new Error(`no key ${arg}`);
+          say(`revoked ${arg}`);
+        });
+      }
+      throw new UsageError("key create … | key revoke <key id>");
+    case "backup":
+      if (!sub) throw new UsageError("backup <file>");
+      return withServices(config, async (s) => {
+        const counts = await backupToFile(s.database.pool, sub);
+        say(`wrote ${sub}: ${JSON.stringify(counts)}`);
+      });
+    case "restore":
+      if (!sub) throw new UsageError("restore <file>");
+      return withServices(config, async (s) => {
+        const counts = await restoreFromFile(s.database.pool, sub);
+        say(`restored ${sub}: ${JSON.stringify(counts)}`);
+      });
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`forecourt: ${error.message}\n`);
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`forecourt: ${error.message}\n\n${USAGE}\n`);
+  } else {
+    process.stderr.write(`forecourt: ${(error as Error).message}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+/**
+ * Every error the hub sends has a stable code from this table; docs/errors.md lists them and a
+ * test keeps the two in step. Responses are `{ error: { code, message, details? } }`.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, summary: "The request body, query or path is invalid." },
+  invalid_json: { status: 400, summary: "The body is not valid JSON." },
+  idempotency_key_invalid: {
+    status: 400,
+    summary: "The Idempotency-Key header is missing its value or longer than 255 characters.",
+  },
+  unauthenticated: {
+    status: 401,
+    summary: "No API key, an unknown key, or a revoked key. Send `Authorization: Bearer fc_…`.",
+  },
+  forbidden: { status: 403, summary: "The key's role or scope does not allow this action." },
+  not_found: {
+    status: 404,
+    summary: "No such object in this tenant (or outside the key's scope).",
+  },
+  route_not_found: { status: 404, summary: "No such route." },
+  conflict: { status: 409, summary: "The change conflicts with existing data (a duplicate code)." },
+  idempotency_request_in_progress: {
+    status: 409,
+    summary: "A request with this Idempotency-Key is still being processed; retry later.",
+  },
+  idempotency_key_reused: {
+    status: 422,
+    summary: "This Idempotency-Key was used with a different request body or route.",
+  },
+  payload_too_large: { status: 413, summary: "The body is larger than the configured limit." },
+  unsupported_media_type: { status: 415, summary: "Send `Content-Type: application/json`." },
+  rate_limited: { status: 429, summary: "Too many requests for this key; see `Retry-After`." },
+  internal_error: { status: 500, summary: "An unexpected error; the request id identifies it." },
+  service_unavailable: {
+    status: 503,
+    summary: "The database or the queue is not reachable, or the hub is shutting down.",
+  },
+} as const satisfies Record<string, { status: number; summary: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class HubError extends Error {
+  override readonly name = "HubError";
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.details = details;
+  }
+}
+
+export const notFound = (entity: string, id: string) =>
+  new HubError("not_found", `${entity} ${id} not found`, { entity, id });
+
+export const forbidden = (message: string) => new HubError("forbidden", message);
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}
+
+export function errorBody(error: HubError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    },
+  };
+}

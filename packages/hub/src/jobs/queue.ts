@@ -1,0 +1,198 @@
+import { createPostgresBackend, type Job, Queue, runMigrations, Worker, withBackend } from "bullmq";
+import { Redis } from "ioredis";
+import pg from "pg";
+
+/**
+ * The hub's one queue abstraction. Processors and producers see job names and typed payloads;
+ * which BullMQ backend carries them (PostgreSQL on the hub's own database by default, Redis when
+ * `REDIS_URL` is set) is decided here and nowhere else.
+ */
+export interface JobPayloads {
+  /** A follow-up task falls due (`due`) or is past due and escalated (`overdue`). */
+  "lead.follow_up_reminder": {
+    tenantId: string;
+    leadId: string;
+    taskId: string;
+    kind: "due" | "overdue";
+  };
+}
+export type JobName = keyof JobPayloads;
+export type Processors = { [N in JobName]: (data: JobPayloads[N], job: Job) => Promise<void> };
+
+export interface EnqueueOptions {
+  /** Run no earlier than this many milliseconds from now. */
+  delayMs?: number;
+  /** A stable id makes enqueueing idempotent: a second add with the same id is a no-op. */
+  jobId?: string;
+}
+
+export interface JobCounts {
+  waiting: number;
+  delayed: number;
+  active: number;
+  failed: number;
+  completed: number;
+}
+
+export interface JobQueue {
+  readonly backend: "postgres" | "redis";
+  enqueue<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    options?: EnqueueOptions,
+  ): Promise<void>;
+  /** Starts processing in this process; `forecourt start` and `forecourt worker` call it. */
+  startWorker(processors: Processors, options?: { concurrency?: number }): void;
+  counts(): Promise<JobCounts>;
+  /** Throws when the backend is unreachable (used by /readyz). */
+  ping(): Promise<void>;
+  onFailed(listener: (name: string, error: Error) => void): void;
+  /** Stops taking jobs, waits for running ones, closes connections. */
+  close(): Promise<void>;
+}
+
+export const QUEUE_NAME = "forecourt";
+const BULLMQ_SCHEMA = "bullmq";
+const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+export interface QueueSettings {
+  /** Connection settings of the hub's database (used when `redisUrl` is unset). */
+  database: pg.PoolConfig;
+  redisUrl: string | undefined;
+  /** Redis key prefix; lets several hubs (or test files) share one Redis. */
+  prefix: string;
+}
+
+export async function openJobQueue(settings: QueueSettings): Promise<JobQueue> {
+  return settings.redisUrl
+    ? openRedisQueue(settings.redisUrl, settings.prefix)
+    : openPostgresQueue(settings.database);
+}
+
+type AnyQueue = Queue;
+type AnyWorker = Worker;
+
+function wrap(
+  backend: JobQueue["backend"],
+  queue: AnyQueue,
+  makeWorker: (processor: (job: Job) => Promise<void>, concurrency: number) => AnyWorker,
+  ping: () => Promise<void>,
+  closeConnections: () => Promise<void>,
+): JobQueue {
+  let worker: AnyWorker | undefined;
+  const failedListeners: ((name: string, error: Error) => void)[] = [];
+  return {
+    backend,
+    async enqueue(name, data, options = {}) {
+      await queue.add(name, data, {
+        ...(options.delayMs ? { delay: options.delayMs } : {}),
+        ...(options.jobId ? { jobId: options.jobId } : {}),
+      });
+    },
+    startWorker(processors, options = {}) {
+      if (worker) return;
+      worker = makeWorker(async (job) => {
+        const processor = processors[job.name as JobName];
+        if (!processor) throw new Error(`no processor for job "${job.name}"`);
+        await processor(job.data, job);
+      }, options.concurrency ?? 4);
+      worker.on("failed", (job, error) => {
+        for (const listener of failedListeners) listener(job?.name ?? "unknown", error);
+      });
+      // Errors of the worker's own connection are retried by BullMQ; listening keeps an
+      // unhandled 'error' event from crashing the process.
+      worker.on("error", () => {});
+    },
+    async counts() {
+      const c = await queue.getJobCounts("waiting", "delayed", "active", "failed", "completed");
+      return {
+        waiting: c.waiting ?? 0,
+        delayed: c.delayed ?? 0,
+        active: c.active ?? 0,
+        failed: c.failed ?? 0,
+        completed: c.completed ?? 0,
+      };
+    },
+    ping,
+    onFailed(listener) {
+      failedListeners.push(listener);
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+      await closeConnections();
+    },
+  };
+}
+
+async function openPostgresQueue(database: pg.PoolConfig): Promise<JobQueue> {
+  // BullMQ's SQL names its tables unqualified, so its connections need its schema first on the
+  // search_path. On the embedded server every socket connection shares one session, so this
+  // setting is seen by the hub's own connections too; the hub's table names never collide with
+  // BullMQ's (job, event, meta …), and the hub's role cannot use the bullmq schema anyway.
+  const pool = new pg.Pool({ ...database, max: 6, application_name: "forecourt-jobs" });
+  pool.on("connect", (client) => {
+    client.query(`SET search_path TO ${BULLMQ_SCHEMA}, public`).catch(() => {});
+  });
+  pool.on("error", () => {});
+  const client = await pool.connect();
+  try {
+    await runMigrations(client, BULLMQ_SCHEMA);
+  } finally {
+    client.release();
+  }
+  const { Queue: PgQueue, Worker: PgWorker } = withBackend(createPostgresBackend);
+  const queue = new PgQueue(QUEUE_NAME, {
+    connection: pool,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  }) as unknown as AnyQueue;
+  queue.on("error", () => {});
+  return wrap(
+    "postgres",
+    queue,
+    (processor, concurrency) =>
+      new PgWorker(QUEUE_NAME, processor, {
+        connection: pool,
+        concurrency,
+      }) as unknown as AnyWorker,
+    async () => {
+      await pool.query("SELECT 1");
+    },
+    () => pool.end(),
+  );
+}
+
+async function openRedisQueue(url: string, prefix: string): Promise<JobQueue> {
+  const connections: Redis[] = [];
+  const connect = () => {
+    const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+    redis.on("error", () => {});
+    connections.push(redis);
+    return redis;
+  };
+  const queueConnection = connect();
+  await queueConnection.ping();
+  const queue = new Queue(QUEUE_NAME, {
+    connection: queueConnection,
+    prefix,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
+  queue.on("error", () => {});
+  return wrap(
+    "redis",
+    queue,
+    (processor, concurrency) =>
+      new Worker(QUEUE_NAME, processor, { connection: connect(), prefix, concurrency }),
+    async () => {
+      await queueConnection.ping();
+    },
+    async () => {
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  );
+}

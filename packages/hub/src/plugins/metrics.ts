@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { JobQueue } from "../jobs/queue.js";
+
+/**
+ * Prometheus metrics on a registry of this hub's own (not prom-client's global one), so several
+ * hubs in one process — the test suites start many — never share or double-register series.
+ */
+export function createMetrics(queue: JobQueue): Registry {
+  const registry = new Registry();
+  new Histogram({
+    name: "forecourt_http_request_duration_seconds",
+    help: "HTTP request latency by route and status",
+    labelNames: ["method", "route", "status_code"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "forecourt_queue_jobs",
+    help: "Jobs in the hub's queue by state",
+    labelNames: ["state"],
+    registers: [registry],
+    async collect() {
+      try {
+        const counts = await queue.counts();
+        for (const [state, value] of Object.entries(counts)) this.set({ state }, value);
+      } catch {
+        // An unreachable queue shows as missing samples here and as 503 on /readyz.
+      }
+    },
+  });
+  const failed = new Counter({
+    name: "forecourt_jobs_failed_total",
+    help: "Job attempts that failed, by job name",
+    labelNames: ["job"],
+    registers: [registry],
+  });
+  queue.onFailed((job) => failed.inc({ job }));
+  return registry;
+}
+
+export function registerMetrics(app: FastifyInstance, registry: Registry): void {
+  const latency = registry.getSingleMetric("forecourt_http_request_duration_seconds") as Histogram<
+    "method" | "route" | "status_code"
+  >;
+  app.addHook("onResponse", async (request, reply) => {
+    latency.observe(
+      {
+        method: request.method,
+        // The route pattern (/v1/stores/:id), never the raw URL: ids would explode cardinality.
+        route: request.routeOptions.url ?? "unmatched",
+        status_code: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from "fastify";
+import { listAuditEvents } from "./auditEvents/listAuditEvents.js";
+import { createSalesperson } from "./salespeople/createSalesperson.js";
+import { getSalesperson } from "./salespeople/getSalesperson.js";
+import { listSalespeople } from "./salespeople/listSalespeople.js";
+import { updateSalesperson } from "./salespeople/updateSalesperson.js";
+import { createStore } from "./stores/createStore.js";
+import { getStore } from "./stores/getStore.js";
+import { listStores } from "./stores/listStores.js";
+import { updateStore } from "./stores/updateStore.js";
+import { createTeam } from "./teams/createTeam.js";
+import { getTeam } from "./teams/getTeam.js";
+import { listTeams } from "./teams/listTeams.js";
+import { updateTeam } from "./teams/updateTeam.js";
+
+/** Every /v1 route, one a file. The tenant-isolation tests walk this table. */
+export const V1_ROUTES = [
+  createStore,
+  listStores,
+  getStore,
+  updateStore,
+  createTeam,
+  listTeams,
+  getTeam,
+  updateTeam,
+  createSalesperson,
+  listSalespeople,
+  getSalesperson,
+  updateSalesperson,
+  listAuditEvents,
+] as const;
+
+export function registerV1Routes(app: FastifyInstance): void {
+  for (const register of V1_ROUTES) register(app);
+}
