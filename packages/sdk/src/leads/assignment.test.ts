@@ -176,7 +176,7 @@ describe("round-robin evenness (property)", () => {
           salespeople: people,
           rules: [{ id: "all", target: { storeId: store } }],
         });
-        const counts = new Map(people.map((p) => [p.id, 0]));
+        const counts = new Map<string, number>(people.map((p) => [p.id, 0]));
         let state: AssignmentState | undefined;
         for (let i = 0; i < leads; i++) {
           const r = assignLead(lead(), { rules: compiled, now, state });
