@@ -28,7 +28,11 @@ export function toHubError(error: unknown): HubError {
       .join("; ");
     return new HubError("validation_failed", `Invalid ${where}: ${shown}`, { issues });
   }
-  switch (e.code) {
+  // Drizzle wraps the driver's error; the PostgreSQL error code is on its cause.
+  const pgError = (e.cause ?? {}) as PgError;
+  const code =
+    typeof pgError.code === "string" && /^[0-9A-Z]{5}$/.test(pgError.code) ? pgError.code : e.code;
+  switch (code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new HubError("payload_too_large", "The request body is larger than the limit");
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
@@ -40,7 +44,7 @@ export function toHubError(error: unknown): HubError {
     // which may be personal data, so only the constraint's name is passed on.
     case "23505":
       return new HubError("conflict", "An object with the same unique fields already exists", {
-        constraint: e.constraint,
+        constraint: pgError.constraint ?? e.constraint,
       });
   }
   if (e instanceof SyntaxError && e.statusCode === 400) {
