@@ -18,7 +18,9 @@ import {
   attributeOf,
   child,
   children,
+  elements,
   findMarkupDeclaration,
+  nameOf,
   textOf,
   type XmlValue,
   xmlParser,
@@ -116,16 +118,12 @@ function decodeInput(xml: unknown, maxBytes: number): string {
   return xml;
 }
 
-function findAdf(node: XmlValue, depth: number): XmlValue | undefined {
-  const adf = child(node, "adf");
+function findAdf(nodes: readonly XmlValue[], depth: number): XmlValue | undefined {
+  const adf = nodes.find((node) => nameOf(node) === "adf");
   if (adf !== undefined || depth >= MAX_ADF_DEPTH) return adf;
-  if (node === null || typeof node !== "object") return undefined;
-  for (const value of Object.values(node as Record<string, unknown>)) {
-    if (!Array.isArray(value)) continue;
-    for (const item of value) {
-      const found = findAdf(item, depth + 1);
-      if (found !== undefined) return found;
-    }
+  for (const node of nodes) {
+    const found = findAdf(elements(node), depth + 1);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
@@ -152,7 +150,7 @@ function readDocument(xml: string): XmlValue[] {
     const reason = error instanceof Error ? error.message : String(error);
     return invalid(WHAT, "", `is not well-formed XML: ${reason}`);
   }
-  const adf = findAdf(doc, 0);
+  const adf = findAdf(elements(doc), 0);
   if (adf === undefined) invalid(WHAT, "", "has no <adf> element");
   const prospects = children(adf, "prospect");
   if (prospects.length === 0) invalid(WHAT, "adf", "has no <prospect>");
