@@ -1,0 +1,299 @@
+import { z } from "zod";
+import type { Money } from "../primitives/money.js";
+import { DAY_MS } from "../primitives/time.js";
+import { invalid, parseInput } from "../validate.js";
+import {
+  BadRowCollector,
+  DEFAULT_ON_INVALID,
+  isStoredAmount,
+  isStoredCurrency,
+  LOST_INDEX,
+  OPEN_STAGE_COUNT,
+  onInvalidSchema,
+  type SkippedRows,
+  STAGE_COUNT,
+  stageAt,
+  stageIndexOf,
+  WON_INDEX,
+} from "./bad-rows.js";
+import { parseStoredInstant } from "./iso-instant.js";
+import type { Opportunity, OpportunityStage } from "./schema.js";
+import { Float64Buffer, medianInPlace } from "./select.js";
+
+/** Stages reached by fewer deals than this are not ranked as stall points (too few to judge). */
+export const FUNNEL_MIN_SAMPLE = 20;
+
+const funnelOptionsSchema = z.strictObject({
+  /** Count conversion only over closed (won or lost) deals, whose journey is complete. */
+  closedOnly: z.boolean().default(false),
+  minSample: z.number().int().min(1).default(FUNNEL_MIN_SAMPLE),
+  onInvalid: onInvalidSchema.default(DEFAULT_ON_INVALID),
+});
+export type FunnelOptions = z.input<typeof funnelOptionsSchema>;
+
+export interface FunnelStage {
+  stage: OpportunityStage;
+  /** Opportunities in this stage now. */
+  count: number;
+  /** Their expected value, one entry per currency (sorted by code). */
+  value: Money[];
+  /**
+   * Open stages and `won`: deals that reached this stage or a later one (a skipped stage counts
+   * as passed). `lost`: deals that were ever lost.
+   */
+  reached: number;
+  /** Share of `reached` that also reached the next stage; `null` for won/lost or none reached. */
+  conversionToNext: number | null;
+  /** Deals lost while in this stage. */
+  lostHere: number;
+  /** Median of the completed stays in this stage (stays still running are not counted). */
+  medianDaysInStage: number | null;
+  staysMeasured: number;
+}
+
+export interface FunnelStall {
+  stage: OpportunityStage;
+  /** 1 − conversion to the next stage. */
+  dropOffRate: number;
+  reached: number;
+  lostHere: number;
+  /** Deals sitting in this stage now. */
+  stillOpen: number;
+  medianDaysInStage: number | null;
+  message: string;
+}
+
+export interface FunnelResult {
+  total: number;
+  open: number;
+  won: number;
+  lost: number;
+  /** won / (won + lost), `null` before any deal closed. */
+  winRate: number | null;
+  stages: FunnelStage[];
+  /** Open stages reached by at least `minSample` deals, the worst drop-off first. */
+  stalls: FunnelStall[];
+  skipped: SkippedRows;
+}
+
+interface Tally {
+  counts: Float64Array;
+  /** Deals whose furthest stage (open or won) is this one; turned into "reached" at the end. */
+  furthest: Float64Array;
+  lostHere: Float64Array;
+  everLost: number;
+  currencies: string[];
+  /** `values[c * STAGE_COUNT + stage]`: summed minor units of currency `c` in `stage`. */
+  values: number[];
+  stays: Float64Buffer[];
+}
+
+/**
+ * 销售漏斗: count and value per stage, stage-to-stage conversion, median time in stage and
+ * where deals stall — in one pass over stored opportunities. The opportunities are trusted to be
+ * stored records (they are not re-validated; see bad-rows.ts for the guards); the options are
+ * validated.
+ */
+export function funnel(
+  opportunities: readonly Opportunity[],
+  options?: FunnelOptions,
+): FunnelResult {
+  if (!Array.isArray(opportunities)) {
+    invalid("funnel input", "opportunities", "must be an array of stored opportunities");
+  }
+  const opts = parseInput(funnelOptionsSchema, options ?? {}, "funnel options");
+  const bad = new BadRowCollector(opts.onInvalid, "opportunities for the funnel");
+  const n = opportunities.length;
+  const capacity = Math.min(Math.max(n, 16), 1 << 18);
+  const tally: Tally = {
+    counts: new Float64Array(STAGE_COUNT),
+    furthest: new Float64Array(STAGE_COUNT),
+    lostHere: new Float64Array(STAGE_COUNT),
+    everLost: 0,
+    currencies: [],
+    values: [],
+    stays: Array.from({ length: OPEN_STAGE_COUNT }, () => new Float64Buffer(capacity)),
+  };
+  // Per-row scratch, so a row found bad half-way leaves nothing behind in the tally.
+  let stayStage = new Int8Array(64);
+  let stayMs = new Float64Array(64);
+  let lastCurrency = "";
+  let lastCurrencyIndex = -1;
+
+  for (let i = 0; i < n; i++) {
+    const o = opportunities[i] as Opportunity | null | undefined;
+    if (o === null || typeof o !== "object") {
+      bad.reject("opportunities", i, "", "is not an opportunity object");
+      continue;
+    }
+    const stage = stageIndexOf(o.stage);
+    if (stage < 0) {
+      bad.reject("opportunities", i, "stage", `unknown stage ${JSON.stringify(o.stage)}`);
+      continue;
+    }
+    const value = o.expectedValue;
+    if (value === null || typeof value !== "object" || !isStoredAmount(value.amount)) {
+      bad.reject("opportunities", i, "expectedValue.amount", "must be integer minor units ≥ 0");
+      continue;
+    }
+    if (!isStoredCurrency(value.currency)) {
+      bad.reject("opportunities", i, "expectedValue.currency", "must be an ISO 4217 code");
+      continue;
+    }
+    const history = o.stageHistory;
+    if (!Array.isArray(history) || history.length === 0) {
+      bad.reject("opportunities", i, "stageHistory", "must be a non-empty array");
+      continue;
+    }
+    if (history.length > stayMs.length) {
+      stayStage = new Int8Array(history.length * 2);
+      stayMs = new Float64Array(history.length * 2);
+    }
+
+    let furthest = -1;
+    let stays = 0;
+    let everLost = false;
+    let previousStage = -1;
+    let previousMs = 0;
+    let problem = "";
+    let problemAt = "";
+    // A one-entry history has no completed stay, so its timestamp is not needed (nor read).
+    const timed = history.length > 1;
+    for (let j = 0; j < history.length; j++) {
+      const entry = history[j];
+      const s = stageIndexOf(entry?.stage);
+      if (s < 0) {
+        problemAt = `stageHistory.${j}.stage`;
+        problem = "unknown stage";
+        break;
+      }
+      const ms = timed ? parseStoredInstant(entry!.enteredAt) : 0;
+      if (Number.isNaN(ms)) {
+        problemAt = `stageHistory.${j}.enteredAt`;
+        problem = "must be an ISO timestamp with an offset";
+        break;
+      }
+      if (j > 0) {
+        if (ms < previousMs) {
+          problemAt = `stageHistory.${j}.enteredAt`;
+          problem = "is before the previous stage was entered";
+          break;
+        }
+        if (previousStage < OPEN_STAGE_COUNT) {
+          stayStage[stays] = previousStage;
+          stayMs[stays] = ms - previousMs;
+          stays++;
+        }
+      }
+      if (s === LOST_INDEX) everLost = true;
+      else if (s > furthest) furthest = s;
+      previousStage = s;
+      previousMs = ms;
+    }
+    if (problem) {
+      bad.reject("opportunities", i, problemAt, problem);
+      continue;
+    }
+    if (previousStage !== stage) {
+      bad.reject("opportunities", i, "stageHistory", "does not end in the current stage");
+      continue;
+    }
+
+    // The row is sound: commit it.
+    const currency = value.currency;
+    if (currency !== lastCurrency) {
+      lastCurrencyIndex = tally.currencies.indexOf(currency);
+      if (lastCurrencyIndex < 0) {
+        lastCurrencyIndex = tally.currencies.push(currency) - 1;
+        for (let k = 0; k < STAGE_COUNT; k++) tally.values.push(0);
+      }
+      lastCurrency = currency;
+    }
+    tally.values[lastCurrencyIndex * STAGE_COUNT + stage]! += value.amount;
+    tally.counts[stage]!++;
+    for (let k = 0; k < stays; k++) tally.stays[stayStage[k]!]!.push(stayMs[k]!);
+    if (opts.closedOnly && stage < OPEN_STAGE_COUNT) continue;
+    if (furthest >= 0) tally.furthest[furthest]!++;
+    if (everLost) tally.everLost++;
+    if (stage === LOST_INDEX && history.length > 1) {
+      const lostFrom = stageIndexOf(history[history.length - 2]!.stage);
+      if (lostFrom < OPEN_STAGE_COUNT) tally.lostHere[lostFrom]!++;
+    }
+  }
+  return summarize(tally, opts.minSample, n - bad.skipped.count, bad.skipped);
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function summarize(
+  tally: Tally,
+  minSample: number,
+  total: number,
+  skipped: SkippedRows,
+): FunnelResult {
+  // reached[k] = deals whose furthest stage is k or later.
+  const reached = new Float64Array(STAGE_COUNT);
+  let running = 0;
+  for (let k = WON_INDEX; k >= 0; k--) {
+    running += tally.furthest[k]!;
+    reached[k] = running;
+  }
+  reached[LOST_INDEX] = tally.everLost;
+
+  const order = tally.currencies.map((c, i) => ({ c, i })).sort((a, b) => (a.c < b.c ? -1 : 1));
+  const stages: FunnelStage[] = [];
+  for (let k = 0; k < STAGE_COUNT; k++) {
+    const value: Money[] = [];
+    for (const { c, i } of order) {
+      const amount = tally.values[i * STAGE_COUNT + k]!;
+      if (!Number.isSafeInteger(amount)) {
+        invalid("funnel input", "expectedValue", `the ${c} total exceeds the safe integer range`);
+      }
+      if (tally.counts[k]! > 0) value.push({ amount, currency: c });
+    }
+    const open = k < OPEN_STAGE_COUNT;
+    const buffer = open ? tally.stays[k]! : undefined;
+    const medianMs = buffer ? medianInPlace(buffer.values, buffer.length) : null;
+    stages.push({
+      stage: stageAt(k),
+      count: tally.counts[k]!,
+      value,
+      reached: reached[k]!,
+      conversionToNext: open && reached[k]! > 0 ? reached[k + 1]! / reached[k]! : null,
+      lostHere: tally.lostHere[k]!,
+      medianDaysInStage: medianMs === null ? null : Math.round((medianMs / DAY_MS) * 100) / 100,
+      staysMeasured: buffer ? buffer.length : 0,
+    });
+  }
+
+  const stalls: FunnelStall[] = stages
+    .filter((s) => s.conversionToNext !== null && s.reached >= minSample)
+    .map((s) => {
+      const dropOffRate = 1 - s.conversionToNext!;
+      return {
+        stage: s.stage,
+        dropOffRate,
+        reached: s.reached,
+        lostHere: s.lostHere,
+        stillOpen: s.count,
+        medianDaysInStage: s.medianDaysInStage,
+        message: `${percent(dropOffRate)} of the ${s.reached} deals that reached ${s.stage} went no further (${s.lostHere} lost there, ${s.count} still in it)`,
+      };
+    })
+    .sort((a, b) => b.dropOffRate - a.dropOffRate);
+
+  const won = tally.counts[WON_INDEX]!;
+  const lost = tally.counts[LOST_INDEX]!;
+  return {
+    total,
+    open: total - won - lost,
+    won,
+    lost,
+    winRate: won + lost > 0 ? won / (won + lost) : null,
+    stages,
+    stalls,
+    skipped,
+  };
+}
