@@ -73,7 +73,13 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Data folders this process has open (the pid file cannot tell two opens in one process apart). */
+const claimedHere = new Set<string>();
+
 async function claimDataDir(dataDir: string): Promise<void> {
+  if (claimedHere.has(dataDir)) {
+    throw new Error(`The data folder ${dataDir} is in use by this process already`);
+  }
   const file = path.join(dataDir, LOCK_FILE);
   try {
     const pid = Number((await readFile(file, "utf8")).trim());
@@ -86,8 +92,10 @@ async function claimDataDir(dataDir: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   await writeFile(file, `${process.pid}\n`, { mode: 0o600 });
+  claimedHere.add(dataDir);
 }
 
 async function releaseDataDir(dataDir: string): Promise<void> {
+  claimedHere.delete(dataDir);
   await rm(path.join(dataDir, LOCK_FILE), { force: true });
 }
