@@ -75,19 +75,29 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+/**
+ * The last reading per zone: pipelines ask about the same instant ("now") for many leads in a row,
+ * and `formatToParts` is the slowest call on that path.
+ */
+const lastReading = new Map<string, { instantMs: number; parts: ZonedParts }>();
+
 /** The wall-clock reading of an instant in a time zone. */
 export function zonedParts(instantMs: number, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const p of formatter(timeZone).formatToParts(instantMs)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS[parts.weekday ?? ""] ?? 0,
+  const last = lastReading.get(timeZone);
+  if (last !== undefined && last.instantMs === instantMs) return { ...last.parts };
+  const raw: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of formatter(timeZone).formatToParts(instantMs)) raw[p.type] = p.value;
+  const parts: ZonedParts = {
+    year: Number(raw.year),
+    month: Number(raw.month),
+    day: Number(raw.day),
+    hour: Number(raw.hour),
+    minute: Number(raw.minute),
+    second: Number(raw.second),
+    weekday: WEEKDAYS[raw.weekday ?? ""] ?? 0,
   };
+  lastReading.set(timeZone, { instantMs, parts });
+  return { ...parts };
 }
 
 /** Offset of a zone from UTC at an instant, in milliseconds (+8 h for Asia/Shanghai). */
