@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { ValidationError } from "../../errors.js";
+import { type LeadInput, leadInputSchema, type ParsedLeadInput } from "../../leads/schema.js";
 import { computeVinCheckDigit } from "../vin.js";
 import { ADF_ATTRIBUTES as A, DEFAULT_ADF_MAX_BYTES, parseAdf } from "./index.js";
 
@@ -324,5 +326,45 @@ describe("parseAdf refuses", () => {
     expect(refused("<adf/>", { strict: true } as never)).toMatch(/parseAdf options/);
     expect(refused("<adf/>", { maxBytes: -1 })).toMatch(/maxBytes/);
     expect(refused("<adf/>", { channel: "fax" } as never)).toMatch(/channel/);
+  });
+});
+
+describe("parseAdf on damaged input", () => {
+  it("either refuses with ValidationError or returns leads that pass leadInputSchema", () => {
+    // Cut, repeat and splice a real feed: truncated uploads and mangled mail bodies.
+    const damaged = fc
+      .tuple(
+        fc.nat(AGGREGATOR_FEED.length),
+        fc.nat(AGGREGATOR_FEED.length),
+        fc.string({ unit: fc.constantFrom(..."<>/&;\"'=! abcADF-?[]"), maxLength: 12 }),
+      )
+      .map(([a, b, junk]) => {
+        const [from, to] = a < b ? [a, b] : [b, a];
+        return AGGREGATOR_FEED.slice(0, from) + junk + AGGREGATOR_FEED.slice(to);
+      });
+    fc.assert(
+      fc.property(fc.oneof(damaged, fc.string()), (xml) => {
+        let result: ReturnType<typeof parseAdf>;
+        try {
+          result = parseAdf(xml, { receivedAt: "2026-03-02T16:00:00Z" });
+        } catch (error) {
+          expect(error).toBeInstanceOf(ValidationError);
+          return;
+        }
+        for (const lead of result.leads) expect(leadInputSchema.parse(lead)).toEqual(lead);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("public types", () => {
+  it("returns leads that are lead inputs", () => {
+    expectTypeOf(parseAdf).returns.toEqualTypeOf<{
+      leads: ParsedLeadInput[];
+      warnings: { path: string; message: string }[];
+    }>();
+    expectTypeOf<ParsedLeadInput>().toExtend<LeadInput>();
+    expectTypeOf(parseAdf).parameter(0).toEqualTypeOf<string | Uint8Array>();
   });
 });
