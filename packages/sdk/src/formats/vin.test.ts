@@ -6,6 +6,7 @@ import {
   computeVinCheckDigit,
   createVinSchema,
   decodeWmiRegion,
+  modelYearCandidates,
   VIN_WEIGHTS,
   validateVin,
   vinCharacterValue,
@@ -172,6 +173,15 @@ describe("validateVin", () => {
     expect(() => validateVin("1HGCM82633A004352", { market: "mars" as never })).toThrow(
       ValidationError,
     );
+  });
+});
+
+describe("modelYearCandidates", () => {
+  it("lists the cycle and rejects bad arguments with ValidationError", () => {
+    expect(modelYearCandidates("r", 2026)).toEqual([1994, 2024]);
+    expect(modelYearCandidates("U", 2026)).toEqual([]);
+    expect(() => modelYearCandidates(7 as unknown as string, 2026)).toThrow(ValidationError);
+    expect(() => modelYearCandidates("R", 2026.5)).toThrow(/integer year/);
   });
 });
 

@@ -49,7 +49,7 @@ const TRANSLITERATION: Readonly<Record<string, number>> = {
 
 /** The value a VIN character counts for in the check digit sum, or `undefined` if not allowed. */
 export function vinCharacterValue(char: string): number | undefined {
-  if (char.length !== 1) return undefined;
+  if (typeof char !== "string" || char.length !== 1) return undefined;
   if (char >= "0" && char <= "9") return char.charCodeAt(0) - 48;
   return TRANSLITERATION[char];
 }
@@ -236,6 +236,10 @@ export function decodeWmiRegion(wmi: string): VinRegion | undefined {
 
 /** Every model year the code can mean, from 1980 up to `referenceYear + 1`. */
 export function modelYearCandidates(code: string, referenceYear: number): number[] {
+  if (typeof code !== "string") invalid("model-year code", "code", "must be a string");
+  if (!Number.isInteger(referenceYear)) {
+    invalid("model-year code", "referenceYear", "must be an integer year such as 2026");
+  }
   const index = MODEL_YEAR_CODES.indexOf(code.toUpperCase());
   if (index < 0 || code.length !== 1) return [];
   const years: number[] = [];
