@@ -14,14 +14,14 @@ const createOptionsSchema = z.strictObject({
   /** When the opportunity is opened; also its first stage's entry time. */
   at: timestampSchema,
   by: actorSchema,
-  /** A pre-generated id (for idempotent imports); generated from `at` otherwise. */
+  /** A pre-generated id (for idempotent imports); a new one otherwise. */
   id: idSchema("opportunity").optional(),
 });
 export type CreateOpportunityOptions = z.input<typeof createOptionsSchema>;
 
 /**
  * Opens an opportunity from a caller's input: validates it, fills the defaults and starts the
- * stage history. Pure: the id is derived from `at` unless one is given.
+ * stage history. The only thing not derived from the arguments is a new id, unless one is given.
  */
 export function createOpportunity(
   input: OpportunityInput,
