@@ -85,6 +85,8 @@ interface Tally {
   currencies: string[];
   /** `values[c * STAGE_COUNT + stage]`: summed minor units of currency `c` in `stage`. */
   values: number[];
+  /** `dealsByCurrency[c * STAGE_COUNT + stage]`: how many deals that sum holds. */
+  dealsByCurrency: number[];
   stays: Float64Buffer[];
 }
 
@@ -112,6 +114,7 @@ export function funnel(
     everLost: 0,
     currencies: [],
     values: [],
+    dealsByCurrency: [],
     stays: Array.from({ length: OPEN_STAGE_COUNT }, () => new Float64Buffer(capacity)),
   };
   // Per-row scratch, so a row found bad half-way leaves nothing behind in the tally.
@@ -205,11 +208,16 @@ export function funnel(
       lastCurrencyIndex = tally.currencies.indexOf(currency);
       if (lastCurrencyIndex < 0) {
         lastCurrencyIndex = tally.currencies.push(currency) - 1;
-        for (let k = 0; k < STAGE_COUNT; k++) tally.values.push(0);
+        for (let k = 0; k < STAGE_COUNT; k++) {
+          tally.values.push(0);
+          tally.dealsByCurrency.push(0);
+        }
       }
       lastCurrency = currency;
     }
-    tally.values[lastCurrencyIndex * STAGE_COUNT + stage]! += value.amount;
+    const cell = lastCurrencyIndex * STAGE_COUNT + stage;
+    tally.values[cell]! += value.amount;
+    tally.dealsByCurrency[cell]!++;
     tally.counts[stage]!++;
     for (let k = 0; k < stays; k++) tally.stays[stayStage[k]!]!.push(stayMs[k]!);
     if (opts.closedOnly && stage < OPEN_STAGE_COUNT) continue;
@@ -247,11 +255,12 @@ function summarize(
   for (let k = 0; k < STAGE_COUNT; k++) {
     const value: Money[] = [];
     for (const { c, i } of order) {
+      if (tally.dealsByCurrency[i * STAGE_COUNT + k] === 0) continue;
       const amount = tally.values[i * STAGE_COUNT + k]!;
       if (!Number.isSafeInteger(amount)) {
         invalid("funnel input", "expectedValue", `the ${c} total exceeds the safe integer range`);
       }
-      if (tally.counts[k]! > 0) value.push({ amount, currency: c });
+      value.push({ amount, currency: c });
     }
     const open = k < OPEN_STAGE_COUNT;
     const buffer = open ? tally.stays[k]! : undefined;

@@ -73,7 +73,7 @@ describe("transition rules", () => {
   });
 
   it("agree with the analytics' fast stage lookup", () => {
-    OPPORTUNITY_STAGES.forEach((s, i) => expect(stageIndexOf(s)).toBe(i));
+    expect(OPPORTUNITY_STAGES.map(stageIndexOf)).toEqual(OPPORTUNITY_STAGES.map((_, i) => i));
     expect(stageIndexOf("toString")).toBe(-1);
     expect(stageIndexOf("Quote")).toBe(-1);
     expect(stageIndexOf(4)).toBe(-1);
