@@ -1,4 +1,4 @@
-import { newId, ulid } from "@forecourt/sdk";
+import { newId } from "@forecourt/sdk";
 import { eq } from "drizzle-orm";
 import { insertApiKey } from "./auth/apiKeys.js";
 import type { ApiKeyRole } from "./auth/roles.js";
@@ -13,7 +13,7 @@ export async function createTenant(
   db: Db,
   name: string,
 ): Promise<{ tenantId: string; apiKeyId: string; apiKey: string }> {
-  const tenantId = `ten_${ulid()}`;
+  const tenantId = newId("tenant");
   // Runs as the database owner: creating a tenant is the one write no tenant can make for itself
   // (forecourt_app has no INSERT on tenants).
   return db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ export * from "./campaigns/index.js";
 export * from "./common.js";
 export * from "./customers/index.js";
 export * from "./errors.js";
+export * from "./formats/vin.js";
 export * from "./inventory/index.js";
 export * from "./leads/index.js";
 export * from "./opportunities/index.js";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ulid } from "@forecourt/sdk";
+import { newId } from "@forecourt/sdk";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/database.js";
 import { apiKeys } from "../db/schema.js";
@@ -33,7 +33,7 @@ export async function insertApiKey(
   input: CreateApiKeyInput,
 ): Promise<{ id: string; key: string }> {
   const { key, hash, hint } = generateApiKey();
-  const id = `key_${ulid()}`;
+  const id = newId("apiKey");
   await db.insert(apiKeys).values({
     id,
     tenantId: input.tenantId,

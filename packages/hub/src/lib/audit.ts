@@ -1,4 +1,4 @@
-import { ulid } from "@forecourt/sdk";
+import { newId } from "@forecourt/sdk";
 import type { Actor } from "../auth/roles.js";
 import { auditEvents } from "../db/schema.js";
 import type { Tx } from "../db/tenant.js";
@@ -24,7 +24,7 @@ export async function recordAudit(
   entry: AuditEntry,
 ): Promise<void> {
   await tx.insert(auditEvents).values({
-    id: `aud_${ulid()}`,
+    id: newId("auditEvent"),
     tenantId: actor.tenantId,
     actorKeyId: actor.apiKeyId,
     action: entry.action,

@@ -33,6 +33,9 @@ export const ID_PREFIXES = {
   registration: "reg",
   task: "task",
   event: "evt",
+  tenant: "ten",
+  apiKey: "key",
+  auditEvent: "aud",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
