@@ -30,7 +30,7 @@ const salespeople = [
   { id: newId("salesperson"), name: "张伟", storeId: beijing.id, shifts: everyDay },
   { id: newId("salesperson"), name: "王芳", storeId: shanghai.id, shifts: everyDay },
 ];
-const names = new Map(salespeople.map((p) => [p.id, p.name]));
+const names = new Map<string, string>(salespeople.map((p) => [p.id, p.name]));
 
 const rules = compileAssignmentRules({
   stores: [beijing, shanghai],
