@@ -6,6 +6,10 @@ function show(m: Money): string {
   return `${formatMoneyDecimal(m)} ${m.currency}`;
 }
 
+function deals(n: number): string {
+  return `${n} ${n === 1 ? "deal" : "deals"}`;
+}
+
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
@@ -15,7 +19,7 @@ export function describeForecast(f: OpportunityForecast, zScore: number, sigma: 
   const reasons: Reason[] = [];
   reasons.push({
     code: "pipeline",
-    message: `${f.opportunities} open opportunities are expected to close between ${f.periodStart} and ${f.periodEnd}, worth ${show(f.pipelineValue)} before weighting`,
+    message: `${f.opportunities} open ${f.opportunities === 1 ? "opportunity is" : "opportunities are"} expected to close between ${f.periodStart} and ${f.periodEnd}, worth ${show(f.pipelineValue)} before weighting`,
   });
 
   const bySource = { configured: [] as string[], history: [] as string[], default: [] as string[] };
@@ -40,10 +44,12 @@ export function describeForecast(f: OpportunityForecast, zScore: number, sigma: 
       message: `weighted by default stage probabilities (too little history): ${bySource.default.join(", ")}`,
     });
   }
-  reasons.push({
-    code: "overrides",
-    message: "a salesperson's probability override, where set, replaces the stage probability",
-  });
+  if (f.overridden > 0) {
+    reasons.push({
+      code: "overrides",
+      message: `${deals(f.overridden)} weighted by the salesperson's own probability instead of the stage's`,
+    });
+  }
 
   if (f.history) {
     const rate = f.history.winRate === null ? "no closed deals" : percent(f.history.winRate);
@@ -61,11 +67,11 @@ export function describeForecast(f: OpportunityForecast, zScore: number, sigma: 
       f.slipped.counted
         ? {
             code: "slipped_weighted",
-            message: `${f.slipped.count} open deals whose expected close date already passed count with their chance of closing in the period, from the cycle times of won deals (${show(f.slipped.expectedValue)} expected)`,
+            message: `${deals(f.slipped.count)} whose expected close date already passed count with their chance of closing in the period, from the cycle times of won deals (${show(f.slipped.expectedValue)} expected)`,
           }
         : {
             code: "slipped_not_counted",
-            message: `${f.slipped.count} open deals whose expected close date already passed are not counted: update their dates, or pass enough history to estimate them from cycle times`,
+            message: `${deals(f.slipped.count)} whose expected close date already passed are not counted: update their dates, or pass enough history to estimate them from cycle times`,
           },
     );
   }
@@ -77,7 +83,7 @@ export function describeForecast(f: OpportunityForecast, zScore: number, sigma: 
   for (const other of f.otherCurrencies) {
     reasons.push({
       code: "other_currency",
-      message: `${other.count} open deals in ${other.currency} are not in this ${f.currency} forecast`,
+      message: `${deals(other.count)} in ${other.currency} are not in this ${f.currency} forecast`,
     });
   }
   if (f.skipped.count > 0) {

@@ -68,6 +68,7 @@ describe("forecast", () => {
     expect(f.high).toEqual(cny(36_000_000)); // mean + z·σ is above everything counted
     expect(f).toMatchObject({
       opportunities: 4,
+      overridden: 1,
       pipelineValue: cny(36_000_000),
       confidence: 0.9,
       history: null,

@@ -101,6 +101,8 @@ export interface OpportunityForecast {
   confidence: number;
   /** Open deals that contribute (expected in the period, or slipped and likely to land in it). */
   opportunities: number;
+  /** Of those read, deals weighted by the salesperson's own `probabilityOverride`. */
+  overridden: number;
   /** Their unweighted value. */
   pipelineValue: Money;
   stageProbabilities: ForecastStageProbability[];
@@ -172,6 +174,7 @@ export function forecast(
   let pipeline = 0;
   let counted = 0;
   let slipped = 0;
+  let overridden = 0;
   let slippedMean = 0;
   const others = new Map<string, number>();
   for (let i = 0; i < opportunities.length; i++) {
@@ -216,7 +219,11 @@ export function forecast(
       bad.reject("opportunities", i, "probabilityOverride", "must be between 0 and 1");
       continue;
     }
-    let p = override ?? stageP[stage]!;
+    let p = stageP[stage]!;
+    if (override !== undefined) {
+      p = override;
+      overridden++;
+    }
     if (isSlipped) {
       const created = parseStoredInstant(o.createdAt);
       if (Number.isNaN(created)) {
@@ -256,6 +263,7 @@ export function forecast(
     high: money(high),
     confidence: opts.confidence,
     opportunities: counted,
+    overridden,
     pipelineValue: money(pipeline),
     stageProbabilities: probabilities,
     history: history && {

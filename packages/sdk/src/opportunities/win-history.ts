@@ -75,7 +75,8 @@ export function learnWinHistory(history: readonly Opportunity[], bad: BadRowColl
         continue;
       }
       let furthest = -1;
-      for (let j = 0; j < steps.length; j++) {
+      // The last entry is the loss itself.
+      for (let j = 0; j < steps.length - 1; j++) {
         const s = stageIndexOf(steps[j]?.stage);
         if (s < OPEN_STAGE_COUNT && s > furthest) furthest = s;
       }
