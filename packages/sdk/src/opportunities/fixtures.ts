@@ -1,11 +1,17 @@
 /**
- * Builders of stored opportunities for the tests beside this file (and for examples): a valid
- * record with a stage history walked at given days, without going through the stage machine.
- * Not exported from the package index.
+ * Builders of stored opportunities for the tests beside this file: a valid record with a stage
+ * history walked at given days (without going through the stage machine), and a fast-check
+ * arbitrary of legal histories. Not exported from the package index.
  */
+
+import type fastCheck from "fast-check";
+import type { Arbitrary } from "fast-check";
 import { newId } from "../primitives/ids.js";
 import type { Money } from "../primitives/money.js";
 import type { Opportunity, OpportunityStage, StageHistoryEntry } from "./schema.js";
+import { OPPORTUNITY_TRANSITIONS } from "./stages.js";
+
+type FastCheck = typeof fastCheck;
 
 /** Day 0 of the fixtures' calendar. */
 export const FIXTURE_EPOCH = "2026-01-01T09:00:00+08:00";
@@ -62,4 +68,39 @@ export function makeOpportunity(options: FixtureOptions = {}): Opportunity {
     last.lossReason = { code: "price" };
   }
   return { ...opportunity, ...options.overrides };
+}
+
+/**
+ * A fast-check arbitrary of stored opportunities whose stage history is a legal walk through the
+ * stage machine. fast-check is passed in (it is a dev dependency, never imported at runtime).
+ */
+export function arbitraryOpportunity(fc: FastCheck): Arbitrary<Opportunity> {
+  return fc
+    .record({
+      moves: fc.array(fc.record({ pick: fc.nat(), days: fc.integer({ min: 0, max: 30 }) }), {
+        maxLength: 8,
+      }),
+      amount: fc.integer({ min: 0, max: 100_000_000 }),
+      currency: fc.constantFrom("CNY", "CNY", "USD"),
+      closeDay: fc.integer({ min: 1, max: 28 }),
+      closeMonth: fc.integer({ min: 1, max: 4 }),
+      override: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    })
+    .map(({ moves, amount, currency, closeDay, closeMonth, override }) => {
+      const path: [OpportunityStage, number][] = [["initial_contact", 0]];
+      let day = 0;
+      for (const { pick, days } of moves) {
+        const options = OPPORTUNITY_TRANSITIONS[path[path.length - 1]![0]];
+        if (options.length === 0) break;
+        day += days;
+        path.push([options[pick % options.length]!, day]);
+      }
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return makeOpportunity({
+        path,
+        value: { amount, currency },
+        expectedCloseDate: `2026-${pad(closeMonth)}-${pad(closeDay)}`,
+        overrides: override === undefined ? {} : { probabilityOverride: override },
+      });
+    });
 }

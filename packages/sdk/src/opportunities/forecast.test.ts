@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors.js";
-import { arbitraryOpportunity } from "./arbitraries.js";
-import { makeOpportunity } from "./fixtures.js";
+
+import { arbitraryOpportunity, makeOpportunity } from "./fixtures.js";
 import { forecast } from "./forecast.js";
 import type { Opportunity, OpportunityStage } from "./schema.js";
 
@@ -222,8 +222,8 @@ describe("forecast", () => {
   it("keeps low ≤ point ≤ high within [0, pipeline], in integer minor units", () => {
     fc.assert(
       fc.property(
-        fc.array(arbitraryOpportunity, { maxLength: 60 }),
-        fc.array(arbitraryOpportunity, { maxLength: 60 }),
+        fc.array(arbitraryOpportunity(fc), { maxLength: 60 }),
+        fc.array(arbitraryOpportunity(fc), { maxLength: 60 }),
         fc.constantFrom(0.8, 0.9, 0.95, 0.99),
         (deals, history, confidence) => {
           const f = forecast(deals, { ...period, history, minHistory: 5, confidence });

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors.js";
-import { arbitraryOpportunity } from "./arbitraries.js";
-import { makeOpportunity } from "./fixtures.js";
+
+import { arbitraryOpportunity, makeOpportunity } from "./fixtures.js";
 import { funnel } from "./funnel.js";
 import { OPPORTUNITY_STAGES, type Opportunity } from "./schema.js";
 
@@ -164,7 +164,7 @@ describe("funnel", () => {
 
   it("keeps its invariants on any legal history", () => {
     fc.assert(
-      fc.property(fc.array(arbitraryOpportunity, { maxLength: 60 }), (deals) => {
+      fc.property(fc.array(arbitraryOpportunity(fc), { maxLength: 60 }), (deals) => {
         const result = funnel(deals);
         expect(result.skipped.count).toBe(0);
         expect(result.stages.reduce((sum, s) => sum + s.count, 0)).toBe(deals.length);
