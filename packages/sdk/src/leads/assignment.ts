@@ -18,7 +18,7 @@ import {
   type CompiledSalesperson,
   resolveAssignmentRules,
 } from "./assignmentRules.js";
-import { isNormalized, reason } from "./config.js";
+import { createTrustMark, isNormalized, reason } from "./config.js";
 import { leadGradeSchema, type Reason } from "./schema.js";
 
 /** Round-robin position per rule and open-lead count per salesperson; persist it between calls. */
@@ -28,10 +28,12 @@ export const assignmentStateSchema = z.strictObject({
 });
 export type AssignmentStateInput = z.input<typeof assignmentStateSchema>;
 export type AssignmentState = z.output<typeof assignmentStateSchema>;
-export const EMPTY_ASSIGNMENT_STATE: AssignmentState = Object.freeze({
-  positions: Object.freeze({}),
-  openLeads: Object.freeze({}),
-}) as AssignmentState;
+/** States this module produced (or already validated) are frozen and need no second validation. */
+const trustedStates = createTrustMark("forecourt.assignmentState");
+export const EMPTY_ASSIGNMENT_STATE: AssignmentState = trustedStates.mark({
+  positions: {},
+  openLeads: {},
+});
 
 const contextSchema = z.strictObject({
   rules: z.custom<object>((v) => typeof v === "object" && v !== null, {
@@ -73,9 +75,6 @@ export type AssignmentResult =
       nextState: AssignmentState;
     };
 
-/** States this module produced (or already validated) need no second validation. */
-const trustedStates = new WeakSet<object>([EMPTY_ASSIGNMENT_STATE]);
-
 function withAssignment(
   state: AssignmentState,
   ruleId: string,
@@ -87,7 +86,7 @@ function withAssignment(
       position === undefined ? state.positions : { ...state.positions, [ruleId]: position },
     openLeads: { ...state.openLeads, [personId]: (state.openLeads[personId] ?? 0) + 1 },
   };
-  trustedStates.add(next);
+  trustedStates.mark(next);
   return next;
 }
 
@@ -110,11 +109,11 @@ export function assignLead(lead: AssignableLead, context: AssignLeadContext): As
   const compiled = resolveAssignmentRules(ctx.rules as AssignmentConfig | CompiledAssignmentRules);
   let state: AssignmentState;
   if (ctx.state === undefined) state = EMPTY_ASSIGNMENT_STATE;
-  else if (typeof ctx.state === "object" && ctx.state !== null && trustedStates.has(ctx.state)) {
+  else if (trustedStates.has(ctx.state)) {
     state = ctx.state as AssignmentState;
   } else {
     state = parseInput(assignmentStateSchema, ctx.state, "assignment state");
-    trustedStates.add(state);
+    trustedStates.mark(state);
   }
   const l = isNormalized(lead)
     ? (lead as AssignmentLeadFields)

@@ -34,20 +34,41 @@ export function instantMs(value: string | number): number {
 }
 
 /**
- * Leads returned by `normalizeLead` are frozen and remembered here, so the per-lead functions that
- * follow (matching, rating, assignment) can skip validating them again: a frozen value cannot have
- * changed since it was validated. Any other object is validated as usual.
+ * A mark for values this module validated itself and then froze, so the per-lead functions that
+ * follow (matching, rating, assignment) can skip validating them again: a deeply frozen value
+ * cannot have changed since. The mark is a non-enumerable symbol, so copies (spread,
+ * `structuredClone`, JSON) do not carry it and are validated as usual. It costs one property
+ * read to check, unlike a WeakSet, whose entries the garbage collector has to trace.
  */
-const normalizedLeads = new WeakSet<object>();
+export function createTrustMark(description: string) {
+  const mark = Symbol(description);
+  return {
+    /** Marks and deep-freezes `value`; returns it. */
+    mark<T extends object>(value: T): T {
+      Object.defineProperty(value, mark, { value: true });
+      deepFreeze(value);
+      return value;
+    },
+    has(value: unknown): boolean {
+      return (
+        typeof value === "object" &&
+        value !== null &&
+        (value as Record<symbol, unknown>)[mark] === true &&
+        Object.isFrozen(value)
+      );
+    },
+  };
+}
 
+const normalizedLeads = createTrustMark("forecourt.normalizedLead");
+
+/** Freezes a lead `normalizeLead` produced and marks it as validated. */
 export function markNormalized<T extends object>(lead: T): T {
-  deepFreeze(lead);
-  normalizedLeads.add(lead);
-  return lead;
+  return normalizedLeads.mark(lead);
 }
 
 export function isNormalized(value: unknown): boolean {
-  return typeof value === "object" && value !== null && normalizedLeads.has(value);
+  return normalizedLeads.has(value);
 }
 
 function deepFreeze(value: object): void {

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { describe, expect, it } from "vitest";
 import { normalizeEmail, normalizePhone } from "./contact.js";
 
@@ -46,5 +48,47 @@ describe("normalizeEmail", () => {
     for (const raw of ["", "wang", "wang@", "@example.com", "a b@example.com", "wang@example"]) {
       expect(normalizeEmail(raw)).toBeUndefined();
     }
+  });
+});
+
+describe("normalizePhone's fast path for Chinese mobiles", () => {
+  const layouts = [
+    (d: string) => d,
+    (d: string) => `+86${d}`,
+    (d: string) => `+86 ${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}`,
+    (d: string) => `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`,
+    (d: string) => `(${d.slice(0, 3)}) ${d.slice(3)}`,
+    (d: string) => `0086 ${d}`,
+    (d: string) => `${d.slice(0, 3)}.${d.slice(3, 7)}.${d.slice(7)}`,
+  ];
+
+  it("gives the same answer as the full parser, for any block and layout", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^1[0-9]\d{9}$/),
+        fc.integer({ min: 0, max: layouts.length - 1 }),
+        fc.constantFrom("CN", "US", "HK"),
+        (digits, layout, region) => {
+          const text = layouts[layout]!(digits);
+          const fast = normalizePhone(text, region);
+          const prepared = text.trim().replace(/^00/, "+");
+          const full = parsePhoneNumberFromString(prepared, region as CountryCode);
+          if (full?.isValid()) {
+            expect(fast).toEqual({ ok: true, e164: full.number, country: full.country });
+          } else {
+            expect(fast.ok).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("does not read a bare 11-digit number as Chinese when another region is the default", () => {
+    expect(normalizePhone("13812345678", "US")).toMatchObject({ ok: false });
+    expect(normalizePhone("+86 138 1234 5678", "US")).toMatchObject({
+      ok: true,
+      e164: "+8613812345678",
+    });
   });
 });

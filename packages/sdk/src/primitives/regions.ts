@@ -115,7 +115,12 @@ function key(text: string): string {
 }
 
 const byKey = new Map<string, Region>();
+/** Spellings exactly as listed, looked up before any case or space folding. */
+const byExactName = new Map<string, Region>();
 for (const region of CHINA_REGIONS) {
+  for (const name of [region.code, region.nameZh, region.fullNameZh, region.nameEn]) {
+    byExactName.set(name, region);
+  }
   for (const name of [region.code, region.nameZh, region.fullNameZh, region.nameEn]) {
     byKey.set(key(name), region);
   }
@@ -134,6 +139,8 @@ byKey.set(key("HK"), byKey.get("hongkong")!);
  */
 export function resolveRegion(text: string): Region | undefined {
   if (typeof text !== "string") return undefined;
+  const exact = byExactName.get(text);
+  if (exact) return exact;
   const k = key(text);
   const direct = byKey.get(k);
   if (direct) return direct;
