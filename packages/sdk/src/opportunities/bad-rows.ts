@@ -13,32 +13,32 @@ import { OPPORTUNITY_STAGES, type OpportunityStage } from "./schema.js";
  */
 
 export const onInvalidSchema = z.enum(["skip", "throw"]);
-export type OnInvalid = z.infer<typeof onInvalidSchema>;
+export type OpportunityAnalyticsOnInvalid = z.infer<typeof onInvalidSchema>;
 
 /** What the analytics do with a row that fails the guards, unless told otherwise. */
-export const DEFAULT_ON_INVALID: OnInvalid = "skip";
+export const DEFAULT_ON_INVALID: OpportunityAnalyticsOnInvalid = "skip";
 
 /** How many skipped rows are described in a result. */
 export const SKIPPED_EXAMPLES_LIMIT = 10;
 
-export interface SkippedRow {
+export interface SkippedOpportunityRow {
   /** Dotted path of the problem: `opportunities.1234.stageHistory.2.enteredAt`. */
   path: string;
   message: string;
 }
 
-export interface SkippedRows {
+export interface SkippedOpportunityRows {
   count: number;
   /** The first few problems (at most `SKIPPED_EXAMPLES_LIMIT`). */
-  examples: SkippedRow[];
+  examples: SkippedOpportunityRow[];
 }
 
 /** Collects bad rows during one pass, or throws at the first one in `"throw"` mode. */
 export class BadRowCollector {
-  readonly skipped: SkippedRows = { count: 0, examples: [] };
+  readonly skipped: SkippedOpportunityRows = { count: 0, examples: [] };
 
   constructor(
-    private readonly mode: OnInvalid,
+    private readonly mode: OpportunityAnalyticsOnInvalid,
     private readonly what: string,
   ) {}
 

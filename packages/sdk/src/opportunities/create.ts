@@ -3,9 +3,9 @@ import { idSchema, newId } from "../primitives/ids.js";
 import { timestampSchema, toEpochMs } from "../primitives/time.js";
 import { parseInput } from "../validate.js";
 import {
-  actorSchema,
   type Opportunity,
   type OpportunityInput,
+  opportunityActorSchema,
   opportunityInputSchema,
   type StageHistoryEntry,
 } from "./schema.js";
@@ -13,7 +13,7 @@ import {
 const createOptionsSchema = z.strictObject({
   /** When the opportunity is opened; also its first stage's entry time. */
   at: timestampSchema,
-  by: actorSchema,
+  by: opportunityActorSchema,
   /** A pre-generated id (for idempotent imports); a new one otherwise. */
   id: idSchema("opportunity").optional(),
 });

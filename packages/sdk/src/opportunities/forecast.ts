@@ -16,7 +16,7 @@ import {
   isStoredCurrency,
   OPEN_STAGE_COUNT,
   onInvalidSchema,
-  type SkippedRows,
+  type SkippedOpportunityRows,
   stageIndexOf,
 } from "./bad-rows.js";
 import { describeForecast } from "./forecast-reasons.js";
@@ -25,7 +25,7 @@ import {
   OPEN_OPPORTUNITY_STAGES,
   type OpenOpportunityStage,
   type Opportunity,
-  probabilitySchema,
+  opportunityProbabilitySchema,
 } from "./schema.js";
 import { DEFAULT_STAGE_PROBABILITIES } from "./stages.js";
 import {
@@ -49,8 +49,8 @@ export const FORECAST_Z_SCORES: Readonly<Record<string, number>> = Object.freeze
 
 const stageProbabilitiesSchema = z.strictObject(
   Object.fromEntries(
-    OPEN_OPPORTUNITY_STAGES.map((s) => [s, probabilitySchema.optional()]),
-  ) as Record<OpenOpportunityStage, z.ZodOptional<typeof probabilitySchema>>,
+    OPEN_OPPORTUNITY_STAGES.map((s) => [s, opportunityProbabilitySchema.optional()]),
+  ) as Record<OpenOpportunityStage, z.ZodOptional<typeof opportunityProbabilitySchema>>,
 );
 
 const forecastOptionsSchema = z
@@ -79,9 +79,9 @@ const forecastOptionsSchema = z
     message: "must not be before periodStart",
     path: ["periodEnd"],
   });
-export type ForecastOptions = z.input<typeof forecastOptionsSchema>;
+export type OpportunityForecastOptions = z.input<typeof forecastOptionsSchema>;
 
-export interface ForecastStageProbability {
+export interface OpportunityForecastStageProbability {
   stage: OpenOpportunityStage;
   probability: number;
   source: "configured" | "history" | "default";
@@ -105,7 +105,7 @@ export interface OpportunityForecast {
   overridden: number;
   /** Their unweighted value. */
   pipelineValue: Money;
-  stageProbabilities: ForecastStageProbability[];
+  stageProbabilities: OpportunityForecastStageProbability[];
   history: {
     closed: number;
     won: number;
@@ -120,14 +120,14 @@ export interface OpportunityForecast {
   /** Open deals in other currencies, not in this forecast. */
   otherCurrencies: { currency: string; count: number }[];
   reasons: Reason[];
-  skipped: SkippedRows;
+  skipped: SkippedOpportunityRows;
 }
 
 function resolveProbabilities(
   configured: Partial<Record<OpenOpportunityStage, number>> | undefined,
   history: WinHistory | null,
   minHistory: number,
-): ForecastStageProbability[] {
+): OpportunityForecastStageProbability[] {
   return OPEN_OPPORTUNITY_STAGES.map((stage, s) => {
     const fixed = configured?.[stage];
     if (fixed !== undefined) return { stage, probability: fixed, source: "configured", sample: 0 };
@@ -151,7 +151,7 @@ function resolveProbabilities(
  */
 export function forecast(
   opportunities: readonly Opportunity[],
-  options: ForecastOptions,
+  options: OpportunityForecastOptions,
 ): OpportunityForecast {
   if (!Array.isArray(opportunities)) {
     invalid("forecast input", "opportunities", "must be an array of stored opportunities");

@@ -10,7 +10,7 @@ import {
   LOST_INDEX,
   OPEN_STAGE_COUNT,
   onInvalidSchema,
-  type SkippedRows,
+  type SkippedOpportunityRows,
   STAGE_COUNT,
   stageAt,
   stageIndexOf,
@@ -29,9 +29,9 @@ const funnelOptionsSchema = z.strictObject({
   minSample: z.number().int().min(1).default(FUNNEL_MIN_SAMPLE),
   onInvalid: onInvalidSchema.default(DEFAULT_ON_INVALID),
 });
-export type FunnelOptions = z.input<typeof funnelOptionsSchema>;
+export type OpportunityFunnelOptions = z.input<typeof funnelOptionsSchema>;
 
-export interface FunnelStage {
+export interface OpportunityFunnelStage {
   stage: OpportunityStage;
   /** Opportunities in this stage now. */
   count: number;
@@ -51,7 +51,7 @@ export interface FunnelStage {
   staysMeasured: number;
 }
 
-export interface FunnelStall {
+export interface OpportunityFunnelStall {
   stage: OpportunityStage;
   /** 1 − conversion to the next stage. */
   dropOffRate: number;
@@ -63,17 +63,17 @@ export interface FunnelStall {
   message: string;
 }
 
-export interface FunnelResult {
+export interface OpportunityFunnel {
   total: number;
   open: number;
   won: number;
   lost: number;
   /** won / (won + lost), `null` before any deal closed. */
   winRate: number | null;
-  stages: FunnelStage[];
+  stages: OpportunityFunnelStage[];
   /** Open stages reached by at least `minSample` deals, the worst drop-off first. */
-  stalls: FunnelStall[];
-  skipped: SkippedRows;
+  stalls: OpportunityFunnelStall[];
+  skipped: SkippedOpportunityRows;
 }
 
 interface Tally {
@@ -98,8 +98,8 @@ interface Tally {
  */
 export function funnel(
   opportunities: readonly Opportunity[],
-  options?: FunnelOptions,
-): FunnelResult {
+  options?: OpportunityFunnelOptions,
+): OpportunityFunnel {
   if (!Array.isArray(opportunities)) {
     invalid("funnel input", "opportunities", "must be an array of stored opportunities");
   }
@@ -243,8 +243,8 @@ function summarize(
   tally: Tally,
   minSample: number,
   total: number,
-  skipped: SkippedRows,
-): FunnelResult {
+  skipped: SkippedOpportunityRows,
+): OpportunityFunnel {
   // reached[k] = deals whose furthest stage is k or later.
   const reached = new Float64Array(STAGE_COUNT);
   let running = 0;
@@ -255,7 +255,7 @@ function summarize(
   reached[LOST_INDEX] = tally.everLost;
 
   const order = tally.currencies.map((c, i) => ({ c, i })).sort((a, b) => (a.c < b.c ? -1 : 1));
-  const stages: FunnelStage[] = [];
+  const stages: OpportunityFunnelStage[] = [];
   for (let k = 0; k < STAGE_COUNT; k++) {
     const value: Money[] = [];
     for (const { c, i } of order) {
@@ -281,7 +281,7 @@ function summarize(
     });
   }
 
-  const stalls: FunnelStall[] = stages
+  const stalls: OpportunityFunnelStall[] = stages
     .filter((s) => s.conversionToNext !== null && s.reached >= minSample)
     .map((s) => {
       const dropOffRate = 1 - s.conversionToNext!;

@@ -1,5 +1,9 @@
 export * from "./activities.js";
-export type { OnInvalid, SkippedRow, SkippedRows } from "./bad-rows.js";
+export type {
+  OpportunityAnalyticsOnInvalid,
+  SkippedOpportunityRow,
+  SkippedOpportunityRows,
+} from "./bad-rows.js";
 export { DEFAULT_ON_INVALID as DEFAULT_ANALYTICS_ON_INVALID } from "./bad-rows.js";
 export * from "./create.js";
 export * from "./forecast.js";

@@ -69,10 +69,14 @@ export const lossReasonSchema = z.object(lossReasonShape);
 export type LossReason = z.infer<typeof lossReasonSchema>;
 
 /** Who did something: a salesperson id (`sp_…`) or a named automation (`system:stale-sweep`). */
-export const actorSchema = z.string().trim().min(1, { message: "must not be empty" }).max(200);
+export const opportunityActorSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(200);
 
 /** A share of 1 (0.35 = 35 %). */
-export const probabilitySchema = z
+export const opportunityProbabilitySchema = z
   .number({ message: "must be a number between 0 and 1" })
   .min(0, { message: "must be between 0 and 1" })
   .max(1, { message: "must be between 0 and 1" });
@@ -92,7 +96,7 @@ export const opportunityInputSchema = z
     /** The day the salesperson expects the deal to close, in the store's calendar. */
     expectedCloseDate: localDateSchema,
     /** The salesperson's own win probability; when set it replaces the stage probability. */
-    probabilityOverride: probabilitySchema.optional(),
+    probabilityOverride: opportunityProbabilitySchema.optional(),
     /** A deal may start later than initial contact (a returning customer asks for a quote). */
     stage: openOpportunityStageSchema.default("initial_contact"),
     note: noteSchema.optional(),
@@ -108,7 +112,7 @@ export type ParsedOpportunityInput = z.output<typeof opportunityInputSchema>;
 export const stageHistoryEntrySchema = z.object({
   stage: opportunityStageSchema,
   enteredAt: timestampSchema,
-  by: actorSchema,
+  by: opportunityActorSchema,
   note: z.string().optional(),
   /** Kept on the `lost` entry so the reason survives a reopen. */
   lossReason: lossReasonSchema.optional(),
@@ -120,7 +124,7 @@ export const ownerChangeSchema = z.object({
   from: idSchema("salesperson"),
   to: idSchema("salesperson"),
   at: timestampSchema,
-  by: actorSchema,
+  by: opportunityActorSchema,
   reason: z.string(),
   /** Set when the hand-over also moved the deal to another store. */
   fromStoreId: idSchema("store").optional(),
@@ -141,7 +145,7 @@ export const opportunitySchema = z
     vehicle: vehicleInterestSchema,
     expectedValue: nonNegativeMoneySchema,
     expectedCloseDate: localDateSchema,
-    probabilityOverride: probabilitySchema.optional(),
+    probabilityOverride: opportunityProbabilitySchema.optional(),
     stage: opportunityStageSchema,
     stageHistory: z.array(stageHistoryEntrySchema).min(1),
     ownerHistory: z.array(ownerChangeSchema),
@@ -190,12 +194,12 @@ export const ACTIVITY_TYPES = ["call", "visit", "message", "test_drive", "quote"
 export const activityTypeSchema = z.enum(ACTIVITY_TYPES);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
 
-export const customerFeedbackSchema = z.strictObject({
+export const activityFeedbackSchema = z.strictObject({
   sentiment: z.enum(["positive", "neutral", "negative"]),
   /** The customer's words, as the salesperson noted them. */
   text: noteSchema.optional(),
 });
-export type CustomerFeedback = z.infer<typeof customerFeedbackSchema>;
+export type ActivityFeedback = z.infer<typeof activityFeedbackSchema>;
 
 const directionSchema = z.enum(["inbound", "outbound"]);
 
@@ -204,7 +208,7 @@ const commonActivityShape = {
   occurredAt: timestampSchema,
   by: idSchema("salesperson"),
   notes: noteSchema.optional(),
-  customerFeedback: customerFeedbackSchema.optional(),
+  customerFeedback: activityFeedbackSchema.optional(),
   nextStep: z
     .strictObject({ action: z.string().trim().min(1).max(500), dueAt: timestampSchema })
     .optional(),

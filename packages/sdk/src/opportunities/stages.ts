@@ -4,7 +4,6 @@ import { idSchema } from "../primitives/ids.js";
 import { timestampSchema, toEpochMs } from "../primitives/time.js";
 import { invalid, parseInput } from "../validate.js";
 import {
-  actorSchema,
   lossReasonInputSchema,
   OPEN_OPPORTUNITY_STAGES,
   OPPORTUNITY_STAGES,
@@ -12,6 +11,7 @@ import {
   type Opportunity,
   type OpportunityStage,
   openOpportunityStageSchema,
+  opportunityActorSchema,
   opportunitySchema,
   opportunityStageSchema,
   type StageHistoryEntry,
@@ -90,7 +90,7 @@ export const DEFAULT_STAGE_PROBABILITIES: Readonly<Record<OpportunityStage, numb
 
 const changeStageOptionsSchema = z.strictObject({
   at: timestampSchema,
-  by: actorSchema,
+  by: opportunityActorSchema,
   /** Required when moving to `lost`, refused otherwise. */
   lossReason: lossReasonInputSchema.optional(),
   /** The order that closed a won deal. */
@@ -159,7 +159,7 @@ export function changeStage(
 
 const reopenOptionsSchema = z.strictObject({
   at: timestampSchema,
-  by: actorSchema,
+  by: opportunityActorSchema,
   /** Why the deal is live again ("customer called back after the competitor's delivery slipped"). */
   reason: z.string().trim().min(1, { message: "must say why the deal is reopened" }).max(2000),
   /** Where to resume; defaults to the stage the deal was lost at. */

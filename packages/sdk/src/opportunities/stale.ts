@@ -14,7 +14,7 @@ import {
   DEFAULT_ON_INVALID,
   OPEN_STAGE_COUNT,
   onInvalidSchema,
-  type SkippedRows,
+  type SkippedOpportunityRows,
   stageAt,
   stageIndexOf,
 } from "./bad-rows.js";
@@ -67,9 +67,9 @@ const staleOptionsSchema = z.strictObject({
   timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
   onInvalid: onInvalidSchema.default(DEFAULT_ON_INVALID),
 });
-export type StaleOptions = z.input<typeof staleOptionsSchema>;
+export type StaleOpportunityOptions = z.input<typeof staleOptionsSchema>;
 
-export type StaleSuggestion = "close_as_lost" | "follow_up" | "update_close_date";
+export type StaleOpportunitySuggestion = "close_as_lost" | "follow_up" | "update_close_date";
 
 export interface StaleOpportunity {
   opportunityId: string;
@@ -79,18 +79,18 @@ export interface StaleOpportunity {
   daysSinceActivity: number;
   daysInStage: number;
   reasons: Reason[];
-  suggestion: StaleSuggestion;
+  suggestion: StaleOpportunitySuggestion;
 }
 
-export interface StaleResult {
+export interface StaleOpportunitiesResult {
   /** The most urgent first: deals to close as lost, then by days without contact. */
   stale: StaleOpportunity[];
   /** Open opportunities checked. */
   checked: number;
-  skipped: SkippedRows;
+  skipped: SkippedOpportunityRows;
 }
 
-const SUGGESTION_ORDER: Record<StaleSuggestion, number> = {
+const SUGGESTION_ORDER: Record<StaleOpportunitySuggestion, number> = {
   close_as_lost: 0,
   follow_up: 1,
   update_close_date: 2,
@@ -126,8 +126,8 @@ const days = (ms: number) => Math.floor(ms / DAY_MS);
  */
 export function findStaleOpportunities(
   opportunities: readonly Opportunity[],
-  options: StaleOptions,
-): StaleResult {
+  options: StaleOpportunityOptions,
+): StaleOpportunitiesResult {
   if (!Array.isArray(opportunities)) {
     invalid("stale search input", "opportunities", "must be an array of stored opportunities");
   }
@@ -196,7 +196,7 @@ export function findStaleOpportunities(
       });
     }
     if (reasons.length === 0) continue;
-    const suggestion: StaleSuggestion =
+    const suggestion: StaleOpportunitySuggestion =
       idle >= opts.closeAsLostAfterDays
         ? "close_as_lost"
         : reasons.length === 1 && reasons[0]!.code === "close_date_passed"

@@ -2,13 +2,18 @@ import { z } from "zod";
 import { idSchema } from "../primitives/ids.js";
 import { timestampSchema, toEpochMs } from "../primitives/time.js";
 import { invalid, parseInput } from "../validate.js";
-import { actorSchema, type Opportunity, type OwnerChange, opportunitySchema } from "./schema.js";
+import {
+  type Opportunity,
+  type OwnerChange,
+  opportunityActorSchema,
+  opportunitySchema,
+} from "./schema.js";
 import { isOpenOpportunityStage } from "./stages.js";
 
 const transferOptionsSchema = z.strictObject({
   /** The colleague who takes the deal over. */
   to: idSchema("salesperson"),
-  by: actorSchema,
+  by: opportunityActorSchema,
   at: timestampSchema,
   reason: z.string().trim().min(1, { message: "must say why the deal is handed over" }).max(2000),
   /** The new store, when the colleague works elsewhere. */
