@@ -5,6 +5,7 @@ export default defineConfig({
     index: "src/index.ts",
     adf: "src/formats/adf/index.ts",
     vin: "src/formats/vin.ts",
+    client: "src/client/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
