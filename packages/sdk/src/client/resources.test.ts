@@ -1,0 +1,139 @@
+/**
+ * The resource methods against msw: which route each calls, how ids and queries are sent, and
+ * auto-pagination following `nextCursor` until it is null.
+ */
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient, ForecourtError, NotFoundError } from "./index.js";
+
+const BASE = "http://hub.test";
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const client = () => createClient({ baseUrl: BASE, apiKey: "fc_test_key", maxRetries: 0 });
+const team = (n: number) => ({ id: `team_${String(n).padStart(26, "0")}`, name: `Team ${n}` });
+
+/** A list route over `total` teams, `limit` a page, with opaque cursors; records each query. */
+function pagedTeams(total: number) {
+  const queries: Record<string, string>[] = [];
+  const teams = Array.from({ length: total }, (_, i) => team(i + 1));
+  server.use(
+    http.get(`${BASE}/v1/teams`, ({ request }) => {
+      const query = Object.fromEntries(new URL(request.url).searchParams);
+      queries.push(query);
+      const limit = Number(query.limit ?? 50);
+      const start = query.cursor ? Number(atob(query.cursor)) : 0;
+      const data = teams.slice(start, start + limit);
+      const next = start + limit < total ? btoa(String(start + limit)) : null;
+      return HttpResponse.json({ data, nextCursor: next });
+    }),
+  );
+  return { queries, teams };
+}
+
+describe("pagination", () => {
+  it("listAll yields every item across pages, passing each nextCursor back", async () => {
+    const { queries, teams } = pagedTeams(7);
+    const seen = [];
+    for await (const t of client().teams.listAll({ limit: 3 })) seen.push(t);
+    expect(seen).toEqual(teams);
+    expect(queries).toEqual([
+      { limit: "3" },
+      { limit: "3", cursor: btoa("3") },
+      { limit: "3", cursor: btoa("6") },
+    ]);
+  });
+
+  it("listAll fetches the next page only when the caller gets that far", async () => {
+    const { queries } = pagedTeams(10);
+    for await (const t of client().teams.listAll({ limit: 2 })) {
+      if (t.name === "Team 3") break;
+    }
+    expect(queries).toHaveLength(2);
+  });
+
+  it("pages yields whole pages; list returns one", async () => {
+    pagedTeams(5);
+    const sizes = [];
+    for await (const page of client().teams.pages({ limit: 2 })) sizes.push(page.data.length);
+    expect(sizes).toEqual([2, 2, 1]);
+    const first = await client().teams.list({ limit: 4 });
+    expect(first.data).toHaveLength(4);
+    expect(first.nextCursor).toBe(btoa("4"));
+    const rest = await client().teams.list({ limit: 4, cursor: first.nextCursor! });
+    expect(rest).toMatchObject({ data: [team(5)], nextCursor: null });
+  });
+
+  it("an empty list yields nothing after one request", async () => {
+    const { queries } = pagedTeams(0);
+    const seen = [];
+    for await (const t of client().teams.listAll()) seen.push(t);
+    expect(seen).toEqual([]);
+    expect(queries).toHaveLength(1);
+  });
+
+  it("stops with pagination_loop when the hub repeats a cursor", async () => {
+    server.use(
+      http.get(`${BASE}/v1/audit-events`, () =>
+        HttpResponse.json({ data: [], nextCursor: "same" }),
+      ),
+    );
+    const iterate = async () => {
+      for await (const _ of client().auditEvents.listAll({ entityType: "store" })) {
+        // nothing to do
+      }
+    };
+    await expect(iterate()).rejects.toMatchObject({ code: "pagination_loop" });
+    await expect(iterate()).rejects.toBeInstanceOf(ForecourtError);
+  });
+});
+
+describe("resource methods", () => {
+  it("get and update address the object by id, encoded", async () => {
+    const calls: string[] = [];
+    server.use(
+      http.get(`${BASE}/v1/salespeople/:id`, ({ request, params }) => {
+        calls.push(`GET ${new URL(request.url).pathname}`);
+        return params.id === "sp_known"
+          ? HttpResponse.json({ id: "sp_known" })
+          : HttpResponse.json(
+              { error: { code: "not_found", message: "Salesperson not found" } },
+              { status: 404 },
+            );
+      }),
+      http.patch(`${BASE}/v1/salespeople/:id`, async ({ request }) => {
+        calls.push(
+          `PATCH ${new URL(request.url).pathname} ${JSON.stringify(await request.json())}`,
+        );
+        return HttpResponse.json({ id: "sp_known", name: "Li Wei" });
+      }),
+    );
+    const hub = client();
+    await expect(hub.salespeople.get("sp_known")).resolves.toEqual({ id: "sp_known" });
+    await expect(hub.salespeople.get("a/b")).rejects.toBeInstanceOf(NotFoundError);
+    await hub.salespeople.update("sp_known", { name: "Li Wei" });
+    expect(calls).toEqual([
+      "GET /v1/salespeople/sp_known",
+      "GET /v1/salespeople/a%2Fb",
+      'PATCH /v1/salespeople/sp_known {"name":"Li Wei"}',
+    ]);
+  });
+
+  it("request reaches any route by its template, with params and query", async () => {
+    let url = "";
+    server.use(
+      http.get(`${BASE}/v1/audit-events`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.json({ data: [], nextCursor: null });
+      }),
+    );
+    const page = await client().request("GET", "/v1/audit-events", {
+      query: { entityId: "sto_1", limit: 10 },
+    });
+    expect(page).toEqual({ data: [], nextCursor: null });
+    expect(new URL(url).search).toBe("?entityId=sto_1&limit=10");
+  });
+});

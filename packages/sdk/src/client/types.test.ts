@@ -1,0 +1,76 @@
+/** The client's public types: resource methods typed from the hub's OpenAPI document. */
+import { describe, expectTypeOf, it } from "vitest";
+import type {
+  CallOptions,
+  ClientOptions,
+  createClient,
+  ForecourtClient,
+  Page,
+  RequestBody,
+  ResponseBody,
+} from "./index.js";
+
+type Store = ResponseBody<"/v1/stores/{id}", "GET">;
+type StoreInput = RequestBody<"/v1/stores", "POST">;
+type Stores = ForecourtClient["stores"];
+type AuditEvents = ForecourtClient["auditEvents"];
+
+/** Calls that must not compile; never run. */
+function compileOnly(client: ForecourtClient, create: typeof createClient) {
+  // @ts-expect-error: an unknown option is a compile error as well as a runtime one
+  create({ baseUrl: "https://hub.example.com", apiKey: "fc_x", retries: 3 });
+  // @ts-expect-error: code is required
+  void client.stores.create({ name: "X", region: "110000" });
+  // @ts-expect-error: listAll manages the cursor itself
+  void client.auditEvents.listAll({ cursor: "x" });
+  // @ts-expect-error: the audit log cannot be written
+  void client.auditEvents.create;
+  // @ts-expect-error: the hub has no DELETE on stores
+  void client.request("DELETE", "/v1/stores/{id}", { params: { id: "sto_1" } });
+  // @ts-expect-error: the id is required
+  void client.request("GET", "/v1/stores/{id}");
+  // @ts-expect-error: a POST to stores needs its body
+  void client.request("POST", "/v1/stores", {});
+  // @ts-expect-error: a GET takes no body
+  void client.request("GET", "/v1/stores", { body: {} });
+}
+
+describe("client types", () => {
+  it("createClient returns a ForecourtClient", () => {
+    expectTypeOf<typeof createClient>().returns.toEqualTypeOf<ForecourtClient>();
+    expectTypeOf<ClientOptions>().toHaveProperty("maxRetries");
+    expectTypeOf(compileOnly).toBeFunction();
+  });
+
+  it("stores.create takes the store input and returns the stored store", () => {
+    expectTypeOf<Stores["create"]>().parameter(0).toEqualTypeOf<StoreInput>();
+    expectTypeOf<Stores["create"]>().parameter(1).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf<Stores["create"]>().returns.resolves.toEqualTypeOf<Store>();
+    expectTypeOf<StoreInput>().toHaveProperty("region");
+    expectTypeOf<Store["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<Store["version"]>().toEqualTypeOf<number>();
+  });
+
+  it("list, listAll and get are typed by the route", () => {
+    expectTypeOf<Stores["list"]>().returns.resolves.toEqualTypeOf<Page<Store>>();
+    expectTypeOf<Stores["get"]>().parameter(0).toBeString();
+    expectTypeOf<Stores["listAll"]>().returns.toEqualTypeOf<
+      AsyncGenerator<Store, void, undefined>
+    >();
+    expectTypeOf<AuditEvents["list"]>()
+      .parameter(0)
+      .toEqualTypeOf<
+        { limit?: number; cursor?: string; entityType?: string; entityId?: string } | undefined
+      >();
+  });
+
+  it("request is typed by method and path template", () => {
+    const getStore = (client: ForecourtClient) =>
+      client.request("GET", "/v1/stores/{id}", { params: { id: "sto_1" } });
+    const listEvents = (client: ForecourtClient) => client.request("GET", "/v1/audit-events");
+    expectTypeOf(getStore).returns.resolves.toEqualTypeOf<Store>();
+    expectTypeOf(listEvents).returns.resolves.toEqualTypeOf<
+      ResponseBody<"/v1/audit-events", "GET">
+    >();
+  });
+});
