@@ -1,6 +1,6 @@
 import type { Reason } from "../leads/schema.js";
 import { formatMoneyDecimal, type Money } from "../primitives/money.js";
-import type { OpportunityForecast } from "./forecast.js";
+import type { OpportunityForecast } from "./forecast-options.js";
 
 function show(m: Money): string {
   return `${formatMoneyDecimal(m)} ${m.currency}`;
