@@ -1,9 +1,17 @@
 /**
- * The friendly methods (`create`, `list`, `listAll`, `pages`, `get`, `update`) as small typed
- * building blocks over `send`. A resource is a spread of the blocks its routes support, with the
- * path templates from the generated types, so a resource the hub adds takes a few lines in
- * `client.ts`. Routes outside these shapes (actions such as assign or complete) are one
- * `request(method, path, …)` call away.
+ * The friendly methods as small typed building blocks over `send`. A resource is a spread of the
+ * blocks its routes support, with path templates checked against the generated types, so a
+ * resource the hub adds takes a few lines in `client.ts`:
+ *
+ * - `creatable`  POST /things                  → create(body)
+ * - `listable`   GET  /things                  → list(query), listAll(query), pages(query)
+ * - `readable`   GET  /things/{id}             → get(id)
+ * - `updatable`  PATCH /things/{id}            → update(id, body)
+ * - `action`     POST /things/{id}/verb        → verb(id, body)
+ * - `childList`  GET  /things/{id}/children    → list(id, query), listAll(id, query), pages(id, query)
+ * - `lookup`     GET  /reports/x               → x(query)
+ *
+ * Anything else is one `request(method, path, …)` call away.
  */
 import { ForecourtError } from "../errors.js";
 import type { Send } from "./transport.js";
@@ -22,6 +30,17 @@ import type {
 /** `list`'s query for a list route; `listAll` and `pages` manage `cursor` themselves. */
 export type ListQuery<P extends ListPath> = Query<P, "GET">;
 export type ListAllQuery<P extends ListPath> = Omit<ListQuery<P>, "cursor">;
+
+/** A query argument that is optional exactly when every field of the query is. */
+type QueryArgs<Q> = [Q] extends [never]
+  ? [query?: undefined, options?: CallOptions]
+  : // biome-ignore lint/complexity/noBannedTypes: `{}` extends Q exactly when every key of Q is optional
+    {} extends Q
+    ? [query?: Q, options?: CallOptions]
+    : [query: Q, options?: CallOptions];
+
+/** A list route below one object, e.g. an opportunity's activities. */
+export type ChildListPath = ListPath & ByIdPath<"GET">;
 
 export interface Creatable<P extends PathsWith<"POST">> {
   /** POST with an `Idempotency-Key` (yours via `options.idempotencyKey`, or a fresh one). */
@@ -43,6 +62,23 @@ export interface Listable<P extends ListPath> {
   ): AsyncGenerator<Page<ItemOf<P>>, void, undefined>;
 }
 
+export interface ChildListable<P extends ChildListPath> {
+  /** One page of the children of object `id`. */
+  list(id: string, query?: ListQuery<P>, options?: CallOptions): Promise<Page<ItemOf<P>>>;
+  /** Every child of object `id`, across pages. */
+  listAll(
+    id: string,
+    query?: ListAllQuery<P>,
+    options?: CallOptions,
+  ): AsyncGenerator<ItemOf<P>, void, undefined>;
+  /** Every page of the children of object `id`. */
+  pages(
+    id: string,
+    query?: ListAllQuery<P>,
+    options?: CallOptions,
+  ): AsyncGenerator<Page<ItemOf<P>>, void, undefined>;
+}
+
 export interface Readable<P extends ByIdPath<"GET">> {
   /** One object by id; `NotFoundError` when there is none in this tenant (or the key's scope). */
   get(id: string, options?: CallOptions): Promise<ResponseBody<P, "GET">>;
@@ -57,6 +93,48 @@ export interface Updatable<P extends ByIdPath<"PATCH">> {
   ): Promise<ResponseBody<P, "PATCH">>;
 }
 
+/** A POST on one object (`/things/{id}/verb`), idempotent like every POST. */
+export type Action<P extends ByIdPath<"POST">> = (
+  id: string,
+  body: RequestBody<P, "POST">,
+  options?: CallOptions,
+) => Promise<ResponseBody<P, "POST">>;
+
+/** A GET answered by a computed result (a report) rather than a stored object. */
+export type Lookup<P extends PathsWith<"GET">> = (
+  ...args: QueryArgs<Query<P, "GET">>
+) => Promise<ResponseBody<P, "GET">>;
+
+/** Follows `nextCursor` from page to page until it is null. */
+async function* paginate<T>(
+  send: Send,
+  path: string,
+  params: Record<string, string> | undefined,
+  query: object | undefined,
+  options: CallOptions | undefined,
+): AsyncGenerator<Page<T>, void, undefined> {
+  let cursor: string | undefined;
+  do {
+    const page = (await send("GET", path, {
+      ...options,
+      params,
+      query: { ...query, cursor },
+    })) as Page<T>;
+    yield page;
+    if (page.nextCursor !== null && page.nextCursor === cursor) {
+      // A hub that hands back the cursor it was given would loop forever.
+      throw new ForecourtError(`${path}: the next page's cursor repeats the current one`, {
+        code: "pagination_loop",
+      });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+}
+
+async function* itemsOf<T>(pages: AsyncGenerator<Page<T>, void, undefined>) {
+  for await (const page of pages) yield* page.data;
+}
+
 export function creatable<P extends PathsWith<"POST">>(send: Send, path: P): Creatable<P> {
   return {
     create: (body, options) =>
@@ -65,26 +143,22 @@ export function creatable<P extends PathsWith<"POST">>(send: Send, path: P): Cre
 }
 
 export function listable<P extends ListPath>(send: Send, path: P): Listable<P> {
-  const list = (query?: object, options?: CallOptions) =>
-    send("GET", path, { ...options, query }) as Promise<Page<ItemOf<P>>>;
-  async function* pages(query?: object, options?: CallOptions) {
-    let cursor: string | undefined;
-    do {
-      const page = await list({ ...query, cursor }, options);
-      yield page;
-      if (page.nextCursor !== null && page.nextCursor === cursor) {
-        // A hub that hands back the cursor it was given would loop forever.
-        throw new ForecourtError(`${path}: the next page's cursor repeats the current one`, {
-          code: "pagination_loop",
-        });
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor !== undefined);
-  }
-  async function* listAll(query?: object, options?: CallOptions) {
-    for await (const page of pages(query, options)) yield* page.data;
-  }
-  return { list, pages, listAll };
+  type Item = ItemOf<P>;
+  return {
+    list: (query, options) => send("GET", path, { ...options, query }) as Promise<Page<Item>>,
+    pages: (query, options) => paginate<Item>(send, path, undefined, query, options),
+    listAll: (query, options) => itemsOf(paginate<Item>(send, path, undefined, query, options)),
+  };
+}
+
+export function childList<P extends ChildListPath>(send: Send, path: P): ChildListable<P> {
+  type Item = ItemOf<P>;
+  return {
+    list: (id, query, options) =>
+      send("GET", path, { ...options, params: { id }, query }) as Promise<Page<Item>>,
+    pages: (id, query, options) => paginate<Item>(send, path, { id }, query, options),
+    listAll: (id, query, options) => itemsOf(paginate<Item>(send, path, { id }, query, options)),
+  };
 }
 
 export function readable<P extends ByIdPath<"GET">>(send: Send, path: P): Readable<P> {
@@ -101,4 +175,14 @@ export function updatable<P extends ByIdPath<"PATCH">>(send: Send, path: P): Upd
         ResponseBody<P, "PATCH">
       >,
   };
+}
+
+export function action<P extends ByIdPath<"POST">>(send: Send, path: P): Action<P> {
+  return (id, body, options) =>
+    send("POST", path, { ...options, params: { id }, body }) as Promise<ResponseBody<P, "POST">>;
+}
+
+export function lookup<P extends PathsWith<"GET">>(send: Send, path: P): Lookup<P> {
+  return (...[query, options]) =>
+    send("GET", path, { ...options, query: query ?? undefined }) as Promise<ResponseBody<P, "GET">>;
 }

@@ -32,11 +32,13 @@ export function shouldRetry(
   if (retriesSoFar >= maxRetries) return false;
   // The hub asked for a longer pause than we are willing to sleep through; the caller decides.
   if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) return false;
-  // No response at all (refused, reset, DNS, timeout): the request may never have arrived, and
-  // if it did, the idempotency key makes a repeat harmless.
+  // No response at all (refused, reset, DNS, timeout): the request may never have arrived. If it
+  // did, repeating it is still safe: a POST repeats its idempotency key, a GET only reads, and a
+  // PATCH sets the same fields again.
   if (error instanceof ConnectionError) return true;
   // 409 is retried only while the hub is still running the first request with this idempotency
-  // key; a real conflict (a duplicate code, a stale version) will not go away by asking again.
+  // key; a real conflict (a duplicate code, a stale version, an illegal stage change) will not
+  // go away by asking again.
   if (error instanceof ConflictError) return error.code === "idempotency_request_in_progress";
   // 429: the key's rate limit; waiting (Retry-After) is exactly what the hub asks for.
   if (error instanceof RateLimitError) return true;
