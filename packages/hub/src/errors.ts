@@ -20,6 +20,22 @@ export const ERROR_CODES = {
   },
   route_not_found: { status: 404, summary: "No such route." },
   conflict: { status: 409, summary: "The change conflicts with existing data (a duplicate code)." },
+  version_conflict: {
+    status: 409,
+    summary: "The object changed since the `version` you sent; read it again and retry.",
+  },
+  illegal_stage_transition: {
+    status: 409,
+    summary: "The stage cannot follow the current one; `details.allowed` lists those that can.",
+  },
+  opportunity_closed: {
+    status: 409,
+    summary: "The opportunity is won or lost; it cannot be handed over.",
+  },
+  lead_not_convertible: {
+    status: 409,
+    summary: "The lead already has an opportunity, or its status does not allow opening one.",
+  },
   idempotency_request_in_progress: {
     status: 409,
     summary: "A request with this Idempotency-Key is still being processed; retry later.",

@@ -1,4 +1,15 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /**
  * Drizzle's view of the tables created by the SQL files in ./migrations (the migrations are the
@@ -229,3 +240,72 @@ export const assignmentState = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.poolKey] })],
 );
+
+// ── Opportunities (0003_opportunities.sql) ──
+
+export const opportunities = pgTable("opportunities", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  leadId: text("lead_id"),
+  customerId: text("customer_id"),
+  salespersonId: text("salesperson_id").notNull(),
+  storeId: text("store_id").notNull(),
+  teamId: text("team_id"),
+  campaignId: text("campaign_id"),
+  vehicle: jsonb("vehicle").$type<Record<string, unknown>>().notNull(),
+  expectedValueAmount: bigint("expected_value_amount", { mode: "number" }).notNull(),
+  expectedValueCurrency: text("expected_value_currency").notNull(),
+  expectedCloseDate: date("expected_close_date", { mode: "string" }).notNull(),
+  probabilityOverride: doublePrecision("probability_override"),
+  stage: text("stage").notNull(),
+  lossReason: jsonb("loss_reason").$type<Record<string, unknown>>(),
+  wonOrderId: text("won_order_id"),
+  wonOrderReference: text("won_order_reference"),
+  closedAt: ts("closed_at"),
+  lastActivityAt: ts("last_activity_at"),
+  activityCount: integer("activity_count").notNull().default(0),
+  ...stored,
+});
+
+export const opportunityStageHistory = pgTable(
+  "opportunity_stage_history",
+  {
+    tenantId: text("tenant_id").notNull(),
+    opportunityId: text("opportunity_id").notNull(),
+    seq: integer("seq").notNull(),
+    stage: text("stage").notNull(),
+    enteredAt: ts("entered_at").notNull(),
+    by: text("by").notNull(),
+    note: text("note"),
+    lossReason: jsonb("loss_reason").$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.opportunityId, t.seq] })],
+);
+
+export const opportunityOwnerChanges = pgTable(
+  "opportunity_owner_changes",
+  {
+    tenantId: text("tenant_id").notNull(),
+    opportunityId: text("opportunity_id").notNull(),
+    seq: integer("seq").notNull(),
+    fromSalespersonId: text("from_salesperson_id").notNull(),
+    toSalespersonId: text("to_salesperson_id").notNull(),
+    fromStoreId: text("from_store_id"),
+    toStoreId: text("to_store_id"),
+    at: ts("at").notNull(),
+    by: text("by").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.opportunityId, t.seq] })],
+);
+
+export const opportunityActivities = pgTable("opportunity_activities", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  opportunityId: text("opportunity_id").notNull(),
+  type: text("type").notNull(),
+  occurredAt: ts("occurred_at").notNull(),
+  bySalespersonId: text("by_salesperson_id").notNull(),
+  details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+  ...stored,
+});

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { listAuditEvents } from "./auditEvents/listAuditEvents.js";
+import { changeOpportunityStage } from "./opportunities/changeOpportunityStage.js";
+import { closeOpportunity } from "./opportunities/closeOpportunity.js";
+import { createOpportunity } from "./opportunities/createOpportunity.js";
+import { getOpportunity } from "./opportunities/getOpportunity.js";
+import { listOpportunities } from "./opportunities/listOpportunities.js";
+import { listOpportunityActivities } from "./opportunities/listOpportunityActivities.js";
+import { recordOpportunityActivity } from "./opportunities/recordOpportunityActivity.js";
+import { transferOpportunity } from "./opportunities/transferOpportunity.js";
 import { createSalesperson } from "./salespeople/createSalesperson.js";
 import { getSalesperson } from "./salespeople/getSalesperson.js";
 import { listSalespeople } from "./salespeople/listSalespeople.js";
@@ -28,6 +36,14 @@ export const V1_ROUTES = [
   getSalesperson,
   updateSalesperson,
   listAuditEvents,
+  createOpportunity,
+  listOpportunities,
+  getOpportunity,
+  changeOpportunityStage,
+  transferOpportunity,
+  closeOpportunity,
+  recordOpportunityActivity,
+  listOpportunityActivities,
 ] as const;
 
 export function registerV1Routes(app: FastifyInstance): void {
