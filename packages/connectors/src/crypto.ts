@@ -1,0 +1,92 @@
+/**
+ * Hashing, HMAC and comparisons on Web Crypto (`globalThis.crypto.subtle`), which Node ≥ 20,
+ * Deno, Bun, browsers and edge workers all have; no `node:crypto`, so every connector runs on any
+ * of them.
+ */
+
+const encoder = new TextEncoder();
+
+function bytesOf(value: string | Uint8Array): Uint8Array {
+  return typeof value === "string" ? encoder.encode(value) : value;
+}
+
+/**
+ * Whether `a` and `b` hold the same bytes, in time that depends only on the length of `b` (the
+ * expected value), so a caller cannot learn a secret one byte at a time by timing the answers.
+ * Strings are compared as UTF-8.
+ */
+export function timingSafeEqual(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  const left = bytesOf(a);
+  const right = bytesOf(b);
+  // Differences in length still walk every byte of `right`, so the loop's length never depends
+  // on the secret-holding side being guessed correctly.
+  let diff = left.length ^ right.length;
+  for (let i = 0; i < right.length; i++) {
+    diff |= (left[i % Math.max(left.length, 1)] ?? 0) ^ right[i]!;
+  }
+  return diff === 0;
+}
+
+function subtle(): SubtleCrypto {
+  const crypto = globalThis.crypto;
+  if (crypto?.subtle === undefined) {
+    throw new Error("Web Crypto (globalThis.crypto.subtle) is not available in this runtime");
+  }
+  return crypto.subtle;
+}
+
+/** Copies into a fresh ArrayBuffer-backed view (Web Crypto refuses SharedArrayBuffer views). */
+function buffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
+}
+
+export async function hmacSha256(
+  key: string | Uint8Array,
+  data: string | Uint8Array,
+): Promise<Uint8Array> {
+  const cryptoKey = await subtle().importKey(
+    "raw",
+    buffer(bytesOf(key)),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  return new Uint8Array(await subtle().sign("HMAC", cryptoKey, buffer(bytesOf(data))));
+}
+
+export async function sha256(data: string | Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().digest("SHA-256", buffer(bytesOf(data))));
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let out = "";
+  for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
+  return out;
+}
+
+/** Lower-case hex SHA-256 of `data` (strings as UTF-8). */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  return toHex(await sha256(data));
+}
+
+/** Bytes of a hex string, or `undefined` when it is not even-length hex. */
+export function fromHex(hex: string): Uint8Array | undefined {
+  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** Decodes standard base64 to UTF-8 text (HTTP basic credentials); `undefined` when it is not. */
+export function base64ToUtf8(text: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
+  try {
+    const binary = atob(text);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * `@forecourt/connectors`: the contract every connector implements (`defineConnector`), the
+ * error classes the hub acts on, and the helpers connectors share — HTTP on ky with an injected
+ * fetch, secret marking and redaction, constant-time comparison and HMAC on Web Crypto, and JSON
+ * parsing that keeps 64-bit ids exact. Each vendor is its own subpath (`/adf`,
+ * `/meta-lead-ads`, `/google-ads` …), with msw handlers for tests at `/<vendor>/mocks`.
+ */
+export {
+  base64ToUtf8,
+  fromHex,
+  hmacSha256,
+  sha256,
+  sha256Hex,
+  timingSafeEqual,
+  toHex,
+} from "./crypto.js";
+export {
+  type Awaitable,
+  baseUrlSchema,
+  type ConfigOf,
+  type ConfigSchema,
+  type ConnectionTestResult,
+  type Connector,
+  type ConnectorAuthKind,
+  type ConnectorContext,
+  type ConnectorDefinition,
+  type ConnectorDirection,
+  type ConnectorManifest,
+  type ConnectorReference,
+  type CreateContextOptions,
+  connectorManifest,
+  createContext,
+  defineConnector,
+  type HandshakeRequest,
+  type HandshakeResponse,
+  type InboundRequestInfo,
+  type JsonObject,
+  type JsonPrimitive,
+  type JsonValue,
+  type LeadSourceEvent,
+  type ParseResult,
+  type PullCapability,
+  type PullPage,
+  parseConfig,
+  type ReferenceSourceEvent,
+  redactConfig,
+  resolveBaseUrl,
+  type SourceEvent,
+  secretFields,
+  type VerifyResult,
+  type WebhookCapability,
+} from "./define.js";
+export {
+  AuthConnectorError,
+  type ClassifyHttpErrorOptions,
+  ConnectorError,
+  type ConnectorErrorKind,
+  type ConnectorErrorOptions,
+  classifyHttpError,
+  isConnectorError,
+  networkError,
+  PermanentConnectorError,
+  RetryableConnectorError,
+} from "./errors.js";
+export { type HeadersInput, headerValue, mediaType, mediaTypeParameter } from "./headers.js";
+export {
+  DEFAULT_HTTP_TIMEOUT_MS,
+  type FetchFunction,
+  type HttpContext,
+  type HttpMethod,
+  type HttpRequest,
+  type HttpResult,
+  request,
+  requestJson,
+} from "./http.js";
+export { exactIdSchema, parseJsonExact, quoteLargeIntegers, readJsonBody } from "./json.js";
+export {
+  createRedactor,
+  isSecretSchema,
+  REDACTED,
+  type Redactor,
+  redactConfigWith,
+  SECRET_META_KEY,
+  secret,
+  secretPaths,
+  secretValues,
+} from "./secrets.js";
