@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { base64ToUtf8, fromHex, hmacSha256, sha256Hex, timingSafeEqual, toHex } from "./crypto.js";
+
+describe("crypto helpers", () => {
+  it("computes SHA-256 and HMAC-SHA256 (RFC 4231 case 2)", async () => {
+    expect(await sha256Hex("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+    expect(toHex(await hmacSha256("Jefe", "what do ya want for nothing?"))).toBe(
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
+  });
+
+  it("compares in constant time, lengths included", () => {
+    expect(timingSafeEqual("secret", "secret")).toBe(true);
+    expect(timingSafeEqual("secreT", "secret")).toBe(false);
+    expect(timingSafeEqual("secret-longer", "secret")).toBe(false);
+    expect(timingSafeEqual("sec", "secret")).toBe(false);
+    expect(timingSafeEqual("", "secret")).toBe(false);
+    expect(timingSafeEqual("", "")).toBe(true);
+    expect(timingSafeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2]))).toBe(true);
+  });
+
+  it("reads hex and base64", () => {
+    expect(fromHex("00ff10")).toEqual(new Uint8Array([0, 255, 16]));
+    expect(fromHex("0g")).toBeUndefined();
+    expect(fromHex("abc")).toBeUndefined();
+    expect(base64ToUtf8("dXNlcjpww6Fzcw==")).toBe("user:páss");
+    expect(base64ToUtf8("not base64!")).toBeUndefined();
+  });
+});
