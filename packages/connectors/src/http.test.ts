@@ -166,7 +166,10 @@ describe("request", () => {
 
   it("calls a 2xx that is not JSON retryable", async () => {
     server.use(http.get(`${BASE}/html`, () => HttpResponse.html("<html>gateway</html>")));
-    const error = await requestJson(ctx, { url: `${BASE}/html`, vendor: "Portal" }).catch((e) => e);
+    const error = await requestJson(ctx, { url: `${BASE}/html`, vendor: "Portal" }).then(
+      () => expect.unreachable("should have failed"),
+      (e: RetryableConnectorError) => e,
+    );
     expect(error).toBeInstanceOf(RetryableConnectorError);
     expect(error.code).toBe("vendor_invalid_response");
   });
