@@ -5,7 +5,7 @@ import { idSchema } from "../primitives/ids.js";
 import { type Money, moneySchema, nonNegativeMoneySchema } from "../primitives/money.js";
 import { localDateSchema, timestampSchema } from "../primitives/time.js";
 import { orderNumberSchema } from "./order-number.js";
-import { orderTotal } from "./totals.js";
+import { orderTotal } from "./line-total.js";
 
 export const orderLineKindSchema = z.enum([
   "vehicle",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors.js";
 import { newId } from "../primitives/ids.js";
 import { parseInput } from "../validate.js";
-import { orderChangeInputSchema } from "./changes.js";
+import { orderChangeInputSchema } from "./change-schema.js";
 import { contractInputSchema, contractSignatureInputSchema } from "./contracts.js";
 
 function issuesOf(schema: Parameters<typeof parseInput>[0], input: unknown) {
