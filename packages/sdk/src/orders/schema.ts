@@ -4,8 +4,8 @@ import { vehicleVinSchema } from "../inventory/schema.js";
 import { idSchema } from "../primitives/ids.js";
 import { type Money, moneySchema, nonNegativeMoneySchema } from "../primitives/money.js";
 import { localDateSchema, timestampSchema } from "../primitives/time.js";
-import { orderNumberSchema } from "./order-number.js";
 import { orderTotal } from "./line-total.js";
+import { orderNumberSchema } from "./order-number.js";
 
 export const orderLineKindSchema = z.enum([
   "vehicle",
@@ -57,6 +57,8 @@ export type OrderLine = z.infer<typeof orderLineSchema>;
 
 /** A factory configuration, for an order placed before a vehicle is in stock. */
 export const vehicleConfigurationSchema = z.strictObject({
+  /** The manufacturer's configuration code (车型配置代码), checked against what is orderable. */
+  code: z.string().trim().min(1).max(64).optional(),
   brand: z.string().trim().min(1, { message: "must not be empty" }).max(100),
   series: z.string().trim().min(1, { message: "must not be empty" }).max(100),
   model: z.string().trim().min(1, { message: "must not be empty" }).max(200),
@@ -245,6 +247,8 @@ export const orderApprovalSchema = z.object({
   by: idSchema("salesperson"),
   at: timestampSchema,
   decision: z.enum(["approved", "rejected"]),
+  /** The approver role the decision was made in (`manager`, `finance`, `general_manager` …). */
+  role: z.string().optional(),
   /** The approval rules that required this approver (discount limit, minimum down payment …). */
   rules: z.array(z.string()),
   note: z.string().optional(),
@@ -280,6 +284,11 @@ export const orderSchema = z.object({
   requestedDeliveryDate: localDateSchema.optional(),
   expectedDeliveryDate: localDateSchema.optional(),
   contractId: idSchema("contract").optional(),
+  /**
+   * The version of the commercial terms (`orderVersionSchema.version`): 1 at entry, one more per
+   * applied change. `version` counts every change of the record, status changes included.
+   */
+  termsVersion: z.number().int().min(1).optional(),
   approvals: z.array(orderApprovalSchema),
   statusHistory: z.array(orderStatusChangeSchema),
   cancelReason: z.string().optional(),
