@@ -91,6 +91,21 @@ export const orderChangeInputSchema = z
 export type OrderChangeInput = z.input<typeof orderChangeInputSchema>;
 export type ParsedOrderChangeInput = z.output<typeof orderChangeInputSchema>;
 
+/** One changed field: its dotted path and the values before and after. */
+export const orderFieldChangeSchema = z.object({
+  path: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type OrderFieldChange = z.infer<typeof orderFieldChangeSchema>;
+
+/** Why a change needs approval, and whose. */
+export const orderChangeApprovalReasonSchema = z.object({
+  rule: z.string(),
+  approver: z.string(),
+  message: z.string(),
+});
+
 const storedBase = {
   id: idSchema("orderChange"),
   status: orderChangeStatusSchema,
@@ -106,6 +121,11 @@ const storedBase = {
   appliedAt: timestampSchema.optional(),
   /** The order version written when the change was applied. */
   resultingVersion: z.number().int().min(2).optional(),
+  /** Field by field, what the change alters (computed by `requestOrderChange`). */
+  diff: z.array(orderFieldChangeSchema).optional(),
+  /** The roles that must approve, and why. */
+  approvers: z.array(z.string()).optional(),
+  approvalReasons: z.array(orderChangeApprovalReasonSchema).optional(),
   ...storedFields,
 };
 

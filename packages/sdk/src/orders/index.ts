@@ -1,5 +1,6 @@
 export * from "./approval.js";
 export * from "./change-schema.js";
+export * from "./changes.js";
 export * from "./contracts.js";
 export * from "./create.js";
 export * from "./lifecycle.js";
