@@ -4,12 +4,17 @@ export default defineConfig({
   // One entry per subpath export; the mocks entries are for tests (they need msw, an optional peer).
   entry: {
     index: "src/index.ts",
+    adf: "src/adf/index.ts",
+    "adf/mocks": "src/adf/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
   clean: true,
   treeshake: true,
+  // Shared code (the error classes above all) lives in chunks both formats import, so an error
+  // thrown by a vendor entry is \`instanceof\` the class the hub imports from the root entry.
+  splitting: true,
   target: "es2022",
   platform: "neutral",
 });

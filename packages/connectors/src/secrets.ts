@@ -41,12 +41,17 @@ export function isSecretSchema(schema: z.ZodType): boolean {
 }
 
 /**
- * Dotted paths of the secret fields of an object schema, nested objects included:
- * `["appSecret", "auth.password"]`.
+ * Dotted paths of the secret fields of an object schema, nested objects and the variants of
+ * unions included: `["appSecret", "auth.key", "auth.password"]`.
  */
 export function secretPaths(schema: z.ZodType, prefix = ""): string[] {
   const inner = unwrap(schema);
   if (isMarked(inner)) return prefix ? [prefix] : [];
+  const def = inner._zod.def as { type: string; options?: readonly z.ZodType[] };
+  if (def.type === "union" && def.options !== undefined) {
+    // Each variant's secrets (a discriminated union of auth methods): any of them may be set.
+    return [...new Set(def.options.flatMap((option) => secretPaths(option, prefix)))];
+  }
   if (!(inner instanceof z.ZodObject)) return [];
   const paths: string[] = [];
   for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
