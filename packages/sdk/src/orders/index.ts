@@ -4,6 +4,7 @@ export * from "./changes.js";
 export * from "./contracts.js";
 export * from "./create.js";
 export * from "./lifecycle.js";
+export * from "./loan.js";
 export * from "./number.js";
 export * from "./order-number.js";
 export * from "./schema.js";
