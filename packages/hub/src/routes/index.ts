@@ -1,4 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import { getConversion } from "./analytics/getConversion.js";
+import { getForecast } from "./analytics/getForecast.js";
+import { getFunnel } from "./analytics/getFunnel.js";
 import { listAuditEvents } from "./auditEvents/listAuditEvents.js";
 import { changeOpportunityStage } from "./opportunities/changeOpportunityStage.js";
 import { closeOpportunity } from "./opportunities/closeOpportunity.js";
@@ -44,6 +47,9 @@ export const V1_ROUTES = [
   closeOpportunity,
   recordOpportunityActivity,
   listOpportunityActivities,
+  getFunnel,
+  getForecast,
+  getConversion,
 ] as const;
 
 export function registerV1Routes(app: FastifyInstance): void {
