@@ -8,4 +8,5 @@ export * from "./loan.js";
 export * from "./number.js";
 export * from "./order-number.js";
 export * from "./schema.js";
+export * from "./statistics.js";
 export * from "./totals.js";
