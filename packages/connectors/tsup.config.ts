@@ -6,6 +6,8 @@ export default defineConfig({
     index: "src/index.ts",
     adf: "src/adf/index.ts",
     "adf/mocks": "src/adf/mocks.ts",
+    "meta-lead-ads": "src/meta-lead-ads/index.ts",
+    "meta-lead-ads/mocks": "src/meta-lead-ads/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
