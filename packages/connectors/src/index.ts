@@ -75,6 +75,16 @@ export {
 } from "./http.js";
 export { exactIdSchema, parseJsonExact, quoteLargeIntegers, readJsonBody } from "./json.js";
 export {
+  fieldMapSchema,
+  joinName,
+  LEAD_FIELD_TARGETS,
+  type LeadBase,
+  LeadFieldCollector,
+  type LeadFieldTarget,
+  leadFieldTargetSchema,
+  readVehicleCondition,
+} from "./lead-fields.js";
+export {
   createRedactor,
   isSecretSchema,
   REDACTED,

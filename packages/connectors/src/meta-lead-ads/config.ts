@@ -2,6 +2,7 @@ import { leadChannelSchema, timestampSchema } from "@forecourt/sdk";
 import { z } from "zod";
 import { baseUrlSchema } from "../define.js";
 import { DEFAULT_HTTP_TIMEOUT_MS } from "../http.js";
+import { fieldMapSchema } from "../lead-fields.js";
 import { secret } from "../secrets.js";
 
 export const META_GRAPH_BASE_URL = "https://graph.facebook.com";
@@ -9,29 +10,6 @@ export const META_GRAPH_BASE_URL = "https://graph.facebook.com";
 export const DEFAULT_META_API_VERSION = "v21.0";
 
 const graphIdSchema = z.string().regex(/^\d{1,32}$/, { message: "must be a numeric Meta id" });
-
-/** Where a form answer can go in the lead; anything else is kept in `attributes`. */
-export const metaLeadTargetSchema = z.enum([
-  "name",
-  "firstName",
-  "lastName",
-  "phone",
-  "email",
-  "wechat",
-  "city",
-  "region",
-  "companyName",
-  "brand",
-  "series",
-  "model",
-  "trim",
-  "year",
-  "vin",
-  "condition",
-  "message",
-  "ignore",
-]);
-export type MetaLeadTarget = z.infer<typeof metaLeadTargetSchema>;
 
 export const metaLeadAdsConfigSchema = z.strictObject({
   baseUrl: baseUrlSchema,
@@ -52,7 +30,7 @@ export const metaLeadAdsConfigSchema = z.strictObject({
   /** Backfill only leads created after this instant. */
   backfillSince: timestampSchema.optional(),
   /** Custom question keys (or standard ones) sent to a lead field: `{ "意向车型": "model" }`. */
-  fieldMap: z.record(z.string().min(1).max(200), metaLeadTargetSchema).default({}),
+  fieldMap: fieldMapSchema,
   channel: leadChannelSchema.default("social"),
   timeoutMs: z.number().int().min(1_000).max(120_000).default(DEFAULT_HTTP_TIMEOUT_MS),
 });

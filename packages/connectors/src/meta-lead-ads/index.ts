@@ -107,9 +107,7 @@ export {
   DEFAULT_META_API_VERSION,
   META_GRAPH_BASE_URL,
   type MetaLeadAdsConfig,
-  type MetaLeadTarget,
   metaLeadAdsConfigSchema,
-  metaLeadTargetSchema,
 } from "./config.js";
 export {
   META_ATTRIBUTE_PREFIX,

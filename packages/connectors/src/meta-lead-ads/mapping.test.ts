@@ -54,7 +54,7 @@ describe("mapMetaLead", () => {
     expect(lead.contact).toEqual({ name: "Wei Chen", phone: "13800138000" });
     expect(lead.interest).toEqual({ brand: "BYD", model: "Seal", year: 2026, condition: "new" });
     expect(lead.region).toBeUndefined();
-    expect(lead.attributes?.["meta.field.province"]).toBe("Atlantis");
+    expect(lead.attributes?.["meta.field.state"]).toBe("Atlantis");
     expect(leadInputSchema.safeParse(lead).success).toBe(true);
   });
 
