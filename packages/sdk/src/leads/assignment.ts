@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { idSchema } from "../primitives/ids.js";
-import { timestampSchema } from "../primitives/time.js";
 import { parseInput } from "../validate.js";
 import {
   type AssignableLead,
@@ -12,6 +10,11 @@ import {
   mismatch,
 } from "./assignmentChecks.js";
 import {
+  type AssignLeadContext,
+  assignLeadContextSchema,
+  readContextFast,
+} from "./assignmentContext.js";
+import {
   type AssignmentConfig,
   type CompiledAssignmentRules,
   type CompiledRule,
@@ -19,7 +22,9 @@ import {
   resolveAssignmentRules,
 } from "./assignmentRules.js";
 import { createTrustMark, isNormalized, reason } from "./config.js";
-import { leadGradeSchema, type Reason } from "./schema.js";
+import type { Reason } from "./schema.js";
+
+export type { AssignLeadContext } from "./assignmentContext.js";
 
 /** Round-robin position per rule and open-lead count per salesperson; persist it between calls. */
 export const assignmentStateSchema = z.strictObject({
@@ -34,25 +39,6 @@ export const EMPTY_ASSIGNMENT_STATE: AssignmentState = trustedStates.mark({
   positions: {},
   openLeads: {},
 });
-
-const contextSchema = z.strictObject({
-  rules: z.custom<object>((v) => typeof v === "object" && v !== null, {
-    message: "must be rules from compileAssignmentRules or an assignment config",
-  }),
-  state: z.unknown().optional(),
-  now: timestampSchema,
-  /** The salesperson who already owns this customer or lead (e.g. from `matchIdentity`). */
-  existingSalespersonId: idSchema("salesperson").optional(),
-  /** The lead's grade (e.g. from `rateLead`), when the lead object does not carry it. */
-  grade: leadGradeSchema.optional(),
-});
-export interface AssignLeadContext {
-  rules: AssignmentConfig | CompiledAssignmentRules;
-  state?: AssignmentStateInput;
-  now: string;
-  existingSalespersonId?: string;
-  grade?: string;
-}
 
 export type AssignmentResult =
   | {
@@ -81,13 +67,15 @@ function withAssignment(
   position: number | undefined,
   personId: string,
 ): AssignmentState {
-  const next: AssignmentState = {
-    positions:
-      position === undefined ? state.positions : { ...state.positions, [ruleId]: position },
-    openLeads: { ...state.openLeads, [personId]: (state.openLeads[personId] ?? 0) + 1 },
-  };
-  trustedStates.mark(next);
-  return next;
+  let positions = state.positions;
+  if (position !== undefined) {
+    positions = { ...positions, [ruleId]: position };
+    Object.freeze(positions);
+  }
+  const openLeads = { ...state.openLeads, [personId]: (state.openLeads[personId] ?? 0) + 1 };
+  Object.freeze(openLeads);
+  // Both records are frozen already (they hold only numbers), so marking freezes just the top.
+  return trustedStates.mark({ positions, openLeads });
 }
 
 function describeExclusions(counts: Map<Exclusion, number>): string {
@@ -105,7 +93,8 @@ function describeExclusions(counts: Map<Exclusion, number>): string {
  * Pure: the caller persists `nextState` and passes it to the next call.
  */
 export function assignLead(lead: AssignableLead, context: AssignLeadContext): AssignmentResult {
-  const ctx = parseInput(contextSchema, context, "assignLead context");
+  const ctx =
+    readContextFast(context) ?? parseInput(assignLeadContextSchema, context, "assignLead context");
   const compiled = resolveAssignmentRules(ctx.rules as AssignmentConfig | CompiledAssignmentRules);
   let state: AssignmentState;
   if (ctx.state === undefined) state = EMPTY_ASSIGNMENT_STATE;

@@ -88,7 +88,10 @@ export function exclusion(
   clock: Clock,
 ): Exclusion | undefined {
   if (!person.active) return "inactive";
-  if ((openLeads[person.id] ?? 0) >= person.maxOpenLeads) return "at capacity";
+  // No cap (the usual case) needs no look-up of the person's open leads.
+  if (person.maxOpenLeads !== Infinity && (openLeads[person.id] ?? 0) >= person.maxOpenLeads) {
+    return "at capacity";
+  }
   const brand = lead.interest?.brand;
   if (
     (person.customerTypes && !person.customerTypes.has(lead.customerType)) ||
