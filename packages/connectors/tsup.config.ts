@@ -8,6 +8,8 @@ export default defineConfig({
     "adf/mocks": "src/adf/mocks.ts",
     "meta-lead-ads": "src/meta-lead-ads/index.ts",
     "meta-lead-ads/mocks": "src/meta-lead-ads/mocks.ts",
+    "google-ads": "src/google-ads/index.ts",
+    "google-ads/mocks": "src/google-ads/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
