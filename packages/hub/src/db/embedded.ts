@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepProtocolExchangesTogether } from "./embeddedQueue.js";
 
 /** Folder (inside the data folder) that holds the embedded cluster's files. */
 export const EMBEDDED_PGDATA = "pgdata";
@@ -46,6 +47,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       path: socketPath,
       maxConnections: MAX_SOCKET_CONNECTIONS,
     });
+    keepProtocolExchangesTogether(server, db);
     await server.start();
     const pglite = db;
     return {
