@@ -147,6 +147,20 @@ export const customers = pgTable("customers", {
   region: text("region"),
   city: text("city"),
   attributes: jsonb("attributes").$type<Record<string, string>>().notNull(),
+  // 0002_leads.sql: the profile beyond the main contacts, encrypted; blind indexes of every
+  // phone and email for lookups.
+  fleetSize: integer("fleet_size"),
+  detailsCiphertext: text("details_ciphertext"),
+  contactIndexes: text("contact_indexes").array().notNull().default([]),
+  preferredContact: text("preferred_contact"),
+  consent: jsonb("consent")
+    .$type<{ marketing: boolean; channels: string[]; recordedAt?: string; source?: string }>()
+    .notNull()
+    .default({ marketing: false, channels: [] }),
+  storeId: text("store_id"),
+  salespersonId: text("salesperson_id"),
+  leadId: text("lead_id"),
+  tags: jsonb("tags").$type<string[]>().notNull().default([]),
   ...stored,
 });
 
@@ -196,6 +210,9 @@ export const leads = pgTable("leads", {
   firstContactAt: ts("first_contact_at"),
   lastActivityAt: ts("last_activity_at"),
   touchpointCount: integer("touchpoint_count").notNull().default(1),
+  // 0002_leads.sql: what the rating scheme computed, kept beside a person's override.
+  computedGrade: text("computed_grade"),
+  gradeScore: doublePrecision("grade_score"),
   ...stored,
 });
 
@@ -226,6 +243,10 @@ export const followUpTasks = pgTable("follow_up_tasks", {
   completedAt: ts("completed_at"),
   note: text("note"),
   reasons: jsonb("reasons").$type<{ code: string; message: string }[]>().notNull(),
+  // 0002_leads.sql: place in the follow-up plan and escalation of an unfinished task.
+  sequence: integer("sequence").notNull().default(0),
+  escalateAt: ts("escalate_at"),
+  escalateToId: text("escalate_to_id"),
   ...stored,
 });
 
@@ -240,6 +261,14 @@ export const assignmentState = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.poolKey] })],
 );
+
+/** A tenant's assignment rules (0002_leads.sql); no row means the default rules. */
+export const assignmentRules = pgTable("assignment_rules", {
+  tenantId: text("tenant_id").primaryKey(),
+  rules: jsonb("rules").$type<Record<string, unknown>[]>().notNull(),
+  fallback: text("fallback").notNull(),
+  ...stored,
+});
 
 // ── Opportunities (0003_opportunities.sql) ──
 
