@@ -15,7 +15,7 @@ import {
 } from "@forecourt/sdk/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildHub, type Hub } from "../src/hub.js";
-import { createKey, createTenant } from "../src/tenants.js";
+import { createKey, createTenant, seedDemoTenant } from "../src/tenants.js";
 import { availableBackends } from "./support/backends.js";
 
 const RATE_LIMIT_PER_MINUTE = 60;
@@ -40,6 +40,19 @@ describe.each(availableBackends())("SDK client against the hub on $name", (backe
   afterAll(async () => {
     await hub?.close();
     await cleanup?.();
+  });
+
+  it("reads the demo group a first start seeds, with its admin key", async () => {
+    const demo = await seedDemoTenant(hub.services.db, hub.services.crypto);
+    const demoClient = createClient({ baseUrl, apiKey: demo.apiKey });
+    const codes: string[] = [];
+    for await (const store of demoClient.stores.listAll()) codes.push(store.code);
+    expect(codes).toEqual(["BJ01", "SH01"]);
+    const names: string[] = [];
+    for await (const person of demoClient.salespeople.listAll({ limit: 2 }))
+      names.push(person.name);
+    expect(names).toHaveLength(5);
+    expect(names).toContain("Wang Fang");
   });
 
   it("creates a store and reads it back, typed end to end", async () => {
