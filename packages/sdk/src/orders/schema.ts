@@ -6,6 +6,7 @@ import { type Money, moneySchema, nonNegativeMoneySchema } from "../primitives/m
 import { localDateSchema, timestampSchema } from "../primitives/time.js";
 import { orderTotal } from "./line-total.js";
 import { orderNumberSchema } from "./order-number.js";
+import { type OrderStatus, orderStatusSchema } from "./status.js";
 
 export const orderLineKindSchema = z.enum([
   "vehicle",
@@ -126,18 +127,7 @@ export const financingSchema = z.strictObject({
 export type FinancingInput = z.input<typeof financingSchema>;
 export type Financing = z.infer<typeof financingSchema>;
 
-export const orderStatusSchema = z.enum([
-  "draft",
-  "submitted", // waiting for approval (审核)
-  "approved",
-  "contracted", // contract signed
-  "allocated", // a vehicle is assigned (from stock or the factory)
-  "in_transit",
-  "arrived",
-  "delivered",
-  "cancelled",
-]);
-export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export { type OrderStatus, orderStatusSchema } from "./status.js";
 
 /**
  * draft → submitted → approved → contracted → allocated → in_transit → arrived → delivered.
