@@ -6,6 +6,7 @@ export default defineConfig({
     adf: "src/formats/adf/index.ts",
     vin: "src/formats/vin.ts",
     client: "src/client/index.ts",
+    webhooks: "src/webhooks/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -92,3 +92,29 @@ export class RateLimitError extends ForecourtError {
 export class ConnectionError extends ForecourtError {
   override readonly name = "ConnectionError";
 }
+
+/** Why an incoming webhook was refused; see `WebhookVerificationError.reason`. */
+export type WebhookVerificationFailure =
+  | "missing_header"
+  | "invalid_timestamp"
+  | "timestamp_too_old"
+  | "timestamp_in_future"
+  | "no_matching_signature";
+
+/**
+ * An incoming webhook that is not provably from the sender: a header missing, a timestamp outside
+ * the tolerance, or no signature that matches a secret. Answer it with 400 (or 401) and drop it.
+ */
+export class WebhookVerificationError extends ForecourtError {
+  override readonly name = "WebhookVerificationError";
+  readonly reason: WebhookVerificationFailure;
+
+  constructor(
+    reason: WebhookVerificationFailure,
+    message: string,
+    options: ForecourtErrorOptions = {},
+  ) {
+    super(message, { code: "webhook_verification_failed", ...options });
+    this.reason = reason;
+  }
+}

@@ -10,3 +10,4 @@ export * from "./orders/index.js";
 export * from "./organization/index.js";
 export * from "./primitives/index.js";
 export { formatPath, invalid, issuesFromZod, parseInput } from "./validate.js";
+export * from "./webhooks/index.js";

@@ -1,0 +1,6 @@
+export {
+  WebhookVerificationError,
+  type WebhookVerificationFailure,
+} from "../errors.js";
+export * from "./events.js";
+export * from "./signature.js";
