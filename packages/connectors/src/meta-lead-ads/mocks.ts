@@ -1,15 +1,11 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
-import { hmacSha256, toHex } from "../crypto.js";
-import type { HandshakeRequest, InboundRequestInfo } from "../define.js";
 import { appSecretProof } from "./client.js";
 import { META_GRAPH_BASE_URL } from "./config.js";
-import type {
-  GraphErrorBody,
-  GraphLead,
-  GraphLeadsPage,
-  GraphPage,
-  LeadgenValue,
-} from "./types.js";
+import { META_TEST_PAGE_ID, META_TEST_PAGE_TOKEN } from "./fixtures.js";
+import type { GraphErrorBody, GraphLead, GraphLeadsPage, GraphPage } from "./types.js";
+
+export * from "./fixtures.js";
+export * from "./notifications.js";
 
 /**
  * msw handlers that behave like the parts of Meta's Graph API this connector calls — the lead
@@ -18,67 +14,6 @@ import type {
  * for a bad id or proof, 4/17/32/613 rate limits with usage headers, transient 5xx, malformed
  * bodies). Plus builders for signed webhook notifications. For tests here and in the hub.
  */
-
-export const META_TEST_APP_SECRET = "3f1c9a7be2d04c5f8a6e1b2c3d4e5f60";
-export const META_TEST_VERIFY_TOKEN = "forecourt-verify-7d2e";
-export const META_TEST_PAGE_TOKEN = "EAAGm0PX4ZCpsBOZCtestPAGEtoken0ZBZBx7QeZC1lZB3nZBqZCkZD";
-export const META_TEST_PAGE_ID = "104857600123456";
-export const META_TEST_FORM_ID = "1357913579135791";
-
-/** A Chinese lead with an id above 2^53 and three custom questions. */
-export const META_LEAD_CN: GraphLead = {
-  id: "1234567890123456789",
-  created_time: "2026-11-27T02:42:13+0000",
-  ad_id: "23851234567890123",
-  ad_name: "Model Y 试驾季 · 杭州",
-  adset_id: "23851234567890456",
-  campaign_id: "23851234567890789",
-  campaign_name: "2026 冬季试驾",
-  form_id: META_TEST_FORM_ID,
-  is_organic: false,
-  platform: "ig",
-  field_data: [
-    { name: "full_name", values: ["王芳"] },
-    { name: "phone_number", values: ["+8613912345678"] },
-    { name: "email", values: ["wang.fang@example.cn"] },
-    { name: "city", values: ["杭州"] },
-    { name: "province", values: ["浙江"] },
-    { name: "意向车型", values: ["Model Y 长续航"] },
-    { name: "预计购车时间", values: ["1个月内"] },
-    { name: "感兴趣的服务", values: ["试驾", "金融方案"] },
-  ],
-};
-
-/** An English-keyed lead with first/last names and vehicle questions. */
-export const META_LEAD_EN: GraphLead = {
-  id: "987654321098765",
-  created_time: "2026-11-26T13:05:44+0000",
-  form_id: META_TEST_FORM_ID,
-  ad_id: "23851234567890123",
-  field_data: [
-    { name: "first_name", values: ["Wei"] },
-    { name: "last_name", values: ["Chen"] },
-    { name: "phone_number", values: ["13800138000"] },
-    { name: "vehicle_make", values: ["BYD"] },
-    { name: "vehicle_model", values: ["Seal"] },
-    { name: "vehicle_year", values: ["2026"] },
-    { name: "vehicle_condition", values: ["new"] },
-    { name: "state", values: ["Atlantis"] },
-  ],
-};
-
-/** Leads of one form, enough for several pages at a small page size. */
-export function metaFormLeads(count: number, formId = META_TEST_FORM_ID): GraphLead[] {
-  return Array.from({ length: count }, (_, n) => ({
-    id: String(9_007_199_254_740_993n + BigInt(n)),
-    created_time: `2026-11-${String(1 + (n % 28)).padStart(2, "0")}T08:00:00+0000`,
-    form_id: formId,
-    field_data: [
-      { name: "full_name", values: [`客户${n + 1}`] },
-      { name: "phone_number", values: [`+86139${String(10_000_000 + n).slice(-8)}`] },
-    ],
-  }));
-}
 
 const graphError = (
   status: number,
@@ -333,99 +268,4 @@ export function metaMalformedResponse(
       ? HttpResponse.html("<html><body>Please log in</body></html>")
       : HttpResponse.json({ created_time: "2026-11-27T02:42:13+0000", field_data: "oops" }),
   );
-}
-
-/** A `leadgen` change's value as the notification builder takes it: ids as decimal strings. */
-export type LeadgenChange = Pick<LeadgenValue, "created_time"> & {
-  leadgen_id: string;
-  page_id?: string;
-  form_id?: string;
-  ad_id?: string;
-  adgroup_id?: string;
-};
-
-/**
- * A notification body as Meta writes it: ids as bare JSON numbers (so ids above 2^53 are only
- * exact in the text), one entry per page, several changes per entry.
- */
-export function metaLeadgenNotification(
-  changes: readonly LeadgenChange[],
-  options: { entryTime?: number; extraChanges?: Array<{ field: string; value: unknown }> } = {},
-): string {
-  const pages = new Map<string, LeadgenChange[]>();
-  for (const change of changes) {
-    const page = String(change.page_id ?? META_TEST_PAGE_ID);
-    pages.set(page, [...(pages.get(page) ?? []), change]);
-  }
-  const body = {
-    object: "page",
-    entry: [...pages].map(([pageId, pageChanges], index) => ({
-      id: pageId,
-      time: options.entryTime ?? 1_795_747_333,
-      changes: [
-        ...pageChanges.map((value) => ({
-          field: "leadgen",
-          value: { page_id: pageId, created_time: 1_795_747_333, ...value },
-        })),
-        ...(index === 0 ? (options.extraChanges ?? []) : []),
-      ],
-    })),
-  };
-  return JSON.stringify(body).replace(
-    /"(id|leadgen_id|page_id|form_id|ad_id|adgroup_id)":"(\d+)"/g,
-    '"$1":$2',
-  );
-}
-
-/** `sha256=<hex>` of the exact bytes, as Meta signs. */
-export async function signMetaBody(body: string | Uint8Array, appSecret = META_TEST_APP_SECRET) {
-  return `sha256=${toHex(await hmacSha256(appSecret, body))}`;
-}
-
-export interface MetaPost {
-  rawBody: Uint8Array;
-  headers: Record<string, string>;
-  request: InboundRequestInfo;
-}
-
-/** A signed POST of `body` to the connection's webhook, as the hub receives it. */
-export async function metaNotificationPost(
-  body: string,
-  options: { appSecret?: string; signature?: string | null; url?: string } = {},
-): Promise<MetaPost> {
-  const rawBody = new TextEncoder().encode(body);
-  const signature =
-    options.signature === undefined
-      ? await signMetaBody(rawBody, options.appSecret)
-      : options.signature;
-  return {
-    rawBody,
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "facebookexternalua",
-      ...(signature !== null && { "x-hub-signature-256": signature }),
-    },
-    request: {
-      method: "POST",
-      url: options.url ?? "https://hub.example.test/v1/hooks/conn_01META",
-      receivedAt: Date.parse("2026-11-27T02:42:20Z"),
-    },
-  };
-}
-
-/** The subscription check Meta sends when the webhook is set up. */
-export function metaHandshakeRequest(
-  verifyToken: string = META_TEST_VERIFY_TOKEN,
-  challenge = "1158201444",
-): HandshakeRequest {
-  const url = new URL("https://hub.example.test/v1/hooks/conn_01META");
-  url.searchParams.set("hub.mode", "subscribe");
-  url.searchParams.set("hub.challenge", challenge);
-  url.searchParams.set("hub.verify_token", verifyToken);
-  return {
-    method: "GET",
-    url: url.toString(),
-    headers: {},
-    receivedAt: Date.parse("2026-11-27T02:00:00Z"),
-  };
 }
