@@ -47,9 +47,49 @@ export function funnel(
     invalid("funnel input", "opportunities", "must be an array of stored opportunities");
   }
   const opts = parseInput(funnelOptionsSchema, options ?? {}, "funnel options");
+  const n = opportunities.length;
+  const stays = takeStayBuffers(Math.min(Math.max(n, 16), 1 << 18));
+  try {
+    return tallyFunnel(opportunities, opts, stays);
+  } finally {
+    releaseStayBuffers(stays);
+  }
+}
+
+/*
+ * Scratch for the completed stays, kept between calls. Over a million opportunities the stays fill
+ * tens of megabytes of typed arrays; allocated afresh on every call they count as new external
+ * memory, which makes V8 run a full mark-compact of the whole heap (the opportunities themselves,
+ * often more than a gigabyte) — seconds on a busy machine. Reused, they cost nothing after the
+ * first call. A call made while they are in use (a getter on a row calling `funnel`) gets its own.
+ */
+let spareStays: Float64Buffer[] | undefined;
+/** Scratch larger than this (values in all stages together) is not kept after a call. */
+const MAX_KEPT_STAY_VALUES = 1 << 23;
+
+function takeStayBuffers(capacity: number): Float64Buffer[] {
+  const spare = spareStays;
+  spareStays = undefined;
+  if (spare === undefined) {
+    return Array.from({ length: OPEN_STAGE_COUNT }, () => new Float64Buffer(capacity));
+  }
+  for (const buffer of spare) buffer.length = 0;
+  return spare;
+}
+
+function releaseStayBuffers(stays: Float64Buffer[]): void {
+  let kept = 0;
+  for (const buffer of stays) kept += buffer.values.length;
+  if (kept <= MAX_KEPT_STAY_VALUES) spareStays = stays;
+}
+
+function tallyFunnel(
+  opportunities: readonly Opportunity[],
+  opts: z.output<typeof funnelOptionsSchema>,
+  stays: Float64Buffer[],
+): OpportunityFunnel {
   const bad = new BadRowCollector(opts.onInvalid, "opportunities for the funnel");
   const n = opportunities.length;
-  const capacity = Math.min(Math.max(n, 16), 1 << 18);
   const tally: FunnelTally = {
     counts: new Float64Array(STAGE_COUNT),
     furthest: new Float64Array(STAGE_COUNT),
@@ -58,7 +98,7 @@ export function funnel(
     currencies: [],
     values: [],
     dealsByCurrency: [],
-    stays: Array.from({ length: OPEN_STAGE_COUNT }, () => new Float64Buffer(capacity)),
+    stays,
   };
   // Per-row scratch, so a row found bad half-way leaves nothing behind in the tally.
   let stayStage = new Int8Array(64);
