@@ -46,6 +46,9 @@ describe("readJsonBody", () => {
       PermanentConnectorError,
     );
     expect(() => readJsonBody(new Uint8Array([0x7b, 0xff, 0x7d]), "body")).toThrow(/UTF-8/);
+    expect(() => readJsonBody(bytes('{"google_key":"gk-123456789" oops'), "body")).not.toThrow(
+      /gk-123456789/,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PermanentConnectorError } from "./errors.js";
+import { createRedactor } from "./secrets.js";
 
 /**
  * JSON whose integers may exceed 2^53. Meta, Google and Ocean Engine send 64-bit ids as bare
@@ -74,8 +75,9 @@ export function readJsonBody(rawBody: Uint8Array, what: string): unknown {
   try {
     return parseJsonExact(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
+    // V8 quotes the start of the text in its message; scrub any credential it shows.
     throw new PermanentConnectorError(
-      `${what} is not valid JSON: ${(error as Error).message.slice(0, 200)}`,
+      createRedactor()(`${what} is not valid JSON: ${(error as Error).message.slice(0, 200)}`),
       { code: "malformed_payload" },
     );
   }
