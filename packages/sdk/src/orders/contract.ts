@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { TransitionError, ValidationError } from "../errors.js";
 import { externalIdSchema, idSchema, newId } from "../primitives/ids.js";
-import { formatMoney, type Money } from "../primitives/money.js";
 import {
   DEFAULT_TIME_ZONE,
-  localDate,
   timestampSchema,
   timeZoneSchema,
   toEpochMs,
 } from "../primitives/time.js";
 import { invalid, parseInput } from "../validate.js";
-import { amountInChineseWords } from "./amount-in-words.js";
+import { type ContractData, contractDataSchema, placeholderValues } from "./contract-values.js";
 import {
   CONTRACT_STATUS_TRANSITIONS,
   type Contract,
@@ -18,9 +16,9 @@ import {
   contractSchema,
   contractSignatureInputSchema,
 } from "./contracts.js";
-import { loanSchedule } from "./loan.js";
-import { orderSchema } from "./schema.js";
-import { computeOrderTotals, taxRulesSchema } from "./totals.js";
+import { taxRulesSchema } from "./totals.js";
+
+export { CONTRACT_PLACEHOLDERS, type ContractData, contractDataSchema } from "./contract-values.js";
 
 /*
  * Contracts 合同 are rendered from a template whose placeholders (`{{order.number}}`) name the
@@ -44,43 +42,6 @@ export const contractTemplateSchema = z.strictObject({
 });
 export type ContractTemplate = z.input<typeof contractTemplateSchema>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const contractDataSchema = z.strictObject({
-  order: orderSchema,
-  customer: z.strictObject({
-    name: text(200),
-    /** 身份证号 or 统一社会信用代码 for a business. */
-    idNumber: text(50).optional(),
-    phone: text(50).optional(),
-    address: text(500).optional(),
-  }),
-  dealer: z.strictObject({
-    name: text(200),
-    address: text(500).optional(),
-    phone: text(50).optional(),
-    /** 统一社会信用代码. */
-    creditCode: text(50).optional(),
-  }),
-  /** Details of a stock vehicle the order itself does not hold; the order's own values win. */
-  vehicle: z
-    .strictObject({
-      vin: text(17).optional(),
-      brand: text(100).optional(),
-      series: text(100).optional(),
-      model: text(200).optional(),
-      trim: text(200).optional(),
-      year: z.number().int().optional(),
-      exteriorColour: text(100).optional(),
-      interiorColour: text(100).optional(),
-      engineNumber: text(50).optional(),
-    })
-    .optional(),
-  /** Further values, as `{{extra.<key>}}`: payment terms, a warranty clause. */
-  extra: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().max(20_000)).optional(),
-});
-export type ContractData = z.input<typeof contractDataSchema>;
-
 const renderOptionsSchema = z.strictObject({
   /** When the contract is rendered: `{{contract.date}}` and the stored contract's `createdAt`. */
   at: timestampSchema,
@@ -92,50 +53,6 @@ const renderOptionsSchema = z.strictObject({
   id: idSchema("contract").optional(),
 });
 export type RenderContractOptions = z.input<typeof renderOptionsSchema>;
-
-/** The placeholders every template may use. */
-export const CONTRACT_PLACEHOLDERS = [
-  "contract.date",
-  "order.number",
-  "order.date",
-  "order.version",
-  "order.deliveryDate",
-  "order.subtotal",
-  "order.discounts",
-  "order.fees",
-  "order.tradeInCredit",
-  "order.vat",
-  "order.total",
-  "order.totalInWords",
-  "order.purchaseTax",
-  "order.downPayment",
-  "order.amountFinanced",
-  "order.balanceDue",
-  "financing.lender",
-  "financing.termMonths",
-  "financing.annualRate",
-  "financing.method",
-  "financing.monthlyPayment",
-  "customer.name",
-  "customer.idNumber",
-  "customer.phone",
-  "customer.address",
-  "dealer.name",
-  "dealer.address",
-  "dealer.phone",
-  "dealer.creditCode",
-  "vehicle.vin",
-  "vehicle.brand",
-  "vehicle.series",
-  "vehicle.model",
-  "vehicle.trim",
-  "vehicle.year",
-  "vehicle.exteriorColour",
-  "vehicle.interiorColour",
-  "vehicle.engineNumber",
-  "vehicle.configurationCode",
-  "vehicle.description",
-] as const;
 
 export interface RenderedContract {
   /** The rendered text, exactly as hashed. */
@@ -167,100 +84,6 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
 function escapeFor(kind: "html" | "text", value: string): string {
   const clean = value.replace(UNSAFE_CHARACTERS, "");
   return kind === "html" ? clean.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!) : clean;
-}
-
-function formatDate(isoDate: string, locale: string): string {
-  if (!locale.startsWith("zh")) return isoDate;
-  const [y, m, d] = isoDate.split("-");
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
-function placeholderValues(
-  data: z.output<typeof contractDataSchema>,
-  opts: z.output<typeof renderOptionsSchema>,
-): Map<string, string | undefined> {
-  const { order, customer, dealer } = data;
-  const chinese = opts.locale.startsWith("zh");
-  const money = (m: Money) => formatMoney(m, opts.locale);
-  const totals = computeOrderTotals(order, opts.taxRules ? { taxRules: opts.taxRules } : {});
-  // The order's own vehicle fields win over the caller's details; absent ones do not erase them.
-  const vehicle: Record<string, string | number | undefined> = { ...data.vehicle };
-  for (const [key, value] of Object.entries(order.vehicle)) {
-    if (typeof value === "string" || typeof value === "number") vehicle[key] = value;
-  }
-  const vehicleLine = order.lines.find((line) => line.kind === "vehicle");
-  const financing = order.financing;
-  const schedule =
-    financing && totals.amountFinanced.amount > 0
-      ? loanSchedule({
-          principal: totals.amountFinanced,
-          annualRateBps: financing.annualRateBps,
-          termMonths: financing.termMonths,
-          method: financing.method,
-        })
-      : undefined;
-  const methods = chinese
-    ? { equal_instalment: "等额本息", equal_principal: "等额本金" }
-    : { equal_instalment: "equal instalments", equal_principal: "equal principal" };
-  const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
-
-  const entries: [string, string | undefined][] = [
-    ["contract.date", formatDate(localDate(toEpochMs(opts.at), opts.timeZone), opts.locale)],
-    ["order.number", order.orderNumber],
-    ["order.date", formatDate(localDate(toEpochMs(order.createdAt), opts.timeZone), opts.locale)],
-    ["order.version", String(order.termsVersion ?? 1)],
-    [
-      "order.deliveryDate",
-      order.requestedDeliveryDate && formatDate(order.requestedDeliveryDate, opts.locale),
-    ],
-    ["order.subtotal", money(totals.subtotal)],
-    ["order.discounts", money(totals.discounts)],
-    ["order.fees", money(totals.fees)],
-    ["order.tradeInCredit", money(totals.tradeInCredit)],
-    ["order.vat", money(totals.vat)],
-    ["order.total", money(totals.total)],
-    [
-      "order.totalInWords",
-      totals.currency === "CNY" ? amountInChineseWords(totals.total) : undefined,
-    ],
-    ["order.purchaseTax", money(totals.purchaseTax)],
-    ["order.downPayment", financing ? money(totals.downPayment) : undefined],
-    ["order.amountFinanced", financing ? money(totals.amountFinanced) : undefined],
-    ["order.balanceDue", money(totals.balanceDue)],
-    ["financing.lender", financing?.lender],
-    ["financing.termMonths", str(financing?.termMonths)],
-    ["financing.annualRate", financing && `${(financing.annualRateBps / 100).toFixed(2)}%`],
-    ["financing.method", financing && methods[financing.method]],
-    ["financing.monthlyPayment", schedule?.rows[0] && money(schedule.rows[0].payment)],
-    ["customer.name", customer.name],
-    ["customer.idNumber", customer.idNumber],
-    ["customer.phone", customer.phone],
-    ["customer.address", customer.address],
-    ["dealer.name", dealer.name],
-    ["dealer.address", dealer.address],
-    ["dealer.phone", dealer.phone],
-    ["dealer.creditCode", dealer.creditCode],
-    ["vehicle.configurationCode", str(vehicle.code)],
-    ["vehicle.description", vehicleLine?.description],
-    ...(
-      [
-        "vin",
-        "brand",
-        "series",
-        "model",
-        "trim",
-        "year",
-        "exteriorColour",
-        "interiorColour",
-        "engineNumber",
-      ] as const
-    ).map((key): [string, string | undefined] => [`vehicle.${key}`, str(vehicle[key])]),
-    ...Object.entries(data.extra ?? {}).map(([key, value]): [string, string] => [
-      `extra.${key}`,
-      value,
-    ]),
-  ];
-  return new Map(entries);
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
