@@ -19,6 +19,7 @@ export const BACKUP_TABLES = [
   "touchpoints",
   "follow_up_tasks",
   "assignment_state",
+  "assignment_rules",
   "audit_events",
   "events",
   "idempotency_keys",

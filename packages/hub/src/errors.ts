@@ -36,6 +36,15 @@ export const ERROR_CODES = {
     status: 409,
     summary: "The lead already has an opportunity, or its status does not allow opening one.",
   },
+  illegal_status_transition: {
+    status: 409,
+    summary: "The lead cannot move to that status; `details.allowed` lists where it can go.",
+  },
+  lead_closed: {
+    status: 409,
+    summary: "The lead is converted, ordered, lost or dormant; it cannot change hands.",
+  },
+  task_closed: { status: 409, summary: "The follow-up task is already completed or cancelled." },
   idempotency_request_in_progress: {
     status: 409,
     summary: "A request with this Idempotency-Key is still being processed; retry later.",

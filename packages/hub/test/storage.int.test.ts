@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events, stores } from "../src/db/schema.js";
+import { events, followUpTasks, leads, stores } from "../src/db/schema.js";
 import { withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub } from "../src/hub.js";
 import { FOLLOW_UP_EVENT_TYPES } from "../src/jobs/followUpReminder.js";
@@ -82,6 +82,33 @@ describe.each(availableBackends())("storage and jobs on $name", (backend) => {
       taskId: "task_01J00000000000000000000000",
       kind: "due" as const,
     };
+    // The job records nothing for a task that does not exist (or is done): give it an open one.
+    await withTenant(hub.services.db, a, async (tx) => {
+      await tx.insert(leads).values({
+        id: data.leadId,
+        tenantId: a,
+        status: "new",
+        source: "test",
+        channel: "other",
+        customerType: "individual",
+        interest: {},
+        timeframe: "unknown",
+        intent: "unknown",
+        engagement: {},
+        attributes: {},
+        gradeReasons: [],
+        assignmentReasons: [],
+      });
+      await tx.insert(followUpTasks).values({
+        id: data.taskId,
+        tenantId: a,
+        leadId: data.leadId,
+        kind: "first_contact",
+        status: "open",
+        dueAt: new Date(),
+        reasons: [],
+      });
+    });
     await hub.services.queue.enqueue("lead.follow_up_reminder", data, {
       delayMs: 200,
       jobId: "reminder-test-due",

@@ -14,6 +14,12 @@ export interface JobPayloads {
     leadId: string;
     taskId: string;
     kind: "due" | "overdue";
+    /**
+     * The moment (ISO) this reminder was scheduled for: the task's due time (or the end of its
+     * snooze) for `due`, its escalation time for `overdue`. A task rescheduled since (snoozed
+     * again, re-planned) no longer matches, so the stale job records nothing.
+     */
+    scheduledFor?: string;
   };
 }
 export type JobName = keyof JobPayloads;

@@ -3,6 +3,19 @@ import { getConversion } from "./analytics/getConversion.js";
 import { getForecast } from "./analytics/getForecast.js";
 import { getFunnel } from "./analytics/getFunnel.js";
 import { listAuditEvents } from "./auditEvents/listAuditEvents.js";
+import { createCustomer } from "./customers/createCustomer.js";
+import { getCustomer } from "./customers/getCustomer.js";
+import { listCustomers } from "./customers/listCustomers.js";
+import { assignLead } from "./leads/assignLead.js";
+import { createLead } from "./leads/createLead.js";
+import { getAssignmentRules } from "./leads/getAssignmentRules.js";
+import { getLead } from "./leads/getLead.js";
+import { listLeads } from "./leads/listLeads.js";
+import { listLeadTouchpoints } from "./leads/listLeadTouchpoints.js";
+import { overrideLeadGrade } from "./leads/overrideLeadGrade.js";
+import { replaceAssignmentRules } from "./leads/replaceAssignmentRules.js";
+import { transferLead } from "./leads/transferLead.js";
+import { updateLead } from "./leads/updateLead.js";
 import { changeOpportunityStage } from "./opportunities/changeOpportunityStage.js";
 import { closeOpportunity } from "./opportunities/closeOpportunity.js";
 import { createOpportunity } from "./opportunities/createOpportunity.js";
@@ -19,6 +32,9 @@ import { createStore } from "./stores/createStore.js";
 import { getStore } from "./stores/getStore.js";
 import { listStores } from "./stores/listStores.js";
 import { updateStore } from "./stores/updateStore.js";
+import { completeTask } from "./tasks/completeTask.js";
+import { listTasks } from "./tasks/listTasks.js";
+import { snoozeTask } from "./tasks/snoozeTask.js";
 import { createTeam } from "./teams/createTeam.js";
 import { getTeam } from "./teams/getTeam.js";
 import { listTeams } from "./teams/listTeams.js";
@@ -39,6 +55,22 @@ export const V1_ROUTES = [
   getSalesperson,
   updateSalesperson,
   listAuditEvents,
+  createLead,
+  listLeads,
+  getLead,
+  updateLead,
+  assignLead,
+  transferLead,
+  overrideLeadGrade,
+  listLeadTouchpoints,
+  getAssignmentRules,
+  replaceAssignmentRules,
+  listTasks,
+  completeTask,
+  snoozeTask,
+  createCustomer,
+  listCustomers,
+  getCustomer,
   createOpportunity,
   listOpportunities,
   getOpportunity,

@@ -1,0 +1,114 @@
+import {
+  type AssignableLead,
+  type AssignmentResult,
+  assignLead,
+  type CompiledAssignmentRules,
+  OPEN_LEAD_STATUSES,
+} from "@forecourt/sdk";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { assignmentState, leads } from "../db/schema.js";
+import type { Tx } from "../db/tenant.js";
+import type { AssignmentSetup } from "./assignmentSetup.js";
+
+/**
+ * One round-robin state per tenant. Positions are kept per rule id inside it; workload (open
+ * leads per salesperson) is not stored but counted from the leads themselves under the same
+ * lock, so it can never drift from the truth when leads close or change hands.
+ */
+const POOL_KEY = "leads";
+
+interface StoredState {
+  positions?: Record<string, number>;
+}
+
+/**
+ * Takes the tenant's assignment lock and reads the round-robin positions in one statement: the
+ * upsert creates the row the first time and otherwise row-locks it exactly like
+ * `SELECT … FOR UPDATE`, and its RETURNING shows the latest committed positions even after
+ * waiting for another transaction. The lock holds until this transaction ends, so parallel
+ * intakes take their turns one after another and every turn is used exactly once.
+ */
+async function lockPositions(tx: Tx, tenantId: string): Promise<Record<string, number>> {
+  const [row] = await tx
+    .insert(assignmentState)
+    .values({ tenantId, poolKey: POOL_KEY, state: { positions: {} } })
+    .onConflictDoUpdate({
+      target: [assignmentState.tenantId, assignmentState.poolKey],
+      set: { updatedAt: sql`${assignmentState.updatedAt}` },
+    })
+    .returning({ state: assignmentState.state });
+  return { ...((row?.state as StoredState | undefined)?.positions ?? {}) };
+}
+
+async function openLeadCounts(tx: Tx, tenantId: string): Promise<Record<string, number>> {
+  const rows = await tx
+    .select({ salespersonId: leads.salespersonId, open: sql<number>`count(*)::int` })
+    .from(leads)
+    .where(
+      and(
+        eq(leads.tenantId, tenantId),
+        inArray(leads.status, [...OPEN_LEAD_STATUSES]),
+        isNotNull(leads.salespersonId),
+      ),
+    )
+    .groupBy(leads.salespersonId);
+  return Object.fromEntries(rows.map((r) => [r.salespersonId!, r.open]));
+}
+
+export interface AssignOptions {
+  rules: CompiledAssignmentRules | undefined;
+  grade: string | undefined;
+  /** The salesperson who already knows this customer (the customer's owner, or the creator). */
+  existingSalespersonId: string | undefined;
+  now: Date;
+}
+
+/**
+ * Runs the SDK's `assignLead` under the tenant's assignment lock and stores the positions it
+ * moved. Without rules (a group with no sales staff) the lead stays in the pool.
+ */
+export async function assignUnderLock(
+  tx: Tx,
+  tenantId: string,
+  setup: AssignmentSetup,
+  lead: AssignableLead,
+  options: AssignOptions,
+): Promise<AssignmentResult> {
+  if (!options.rules) {
+    return {
+      outcome: "unassigned",
+      fallback: "pool",
+      managerId: undefined,
+      storeId: undefined,
+      reasons: [
+        { code: "no_sales_staff", message: "the group has no active sales staff to assign to" },
+        { code: "fallback_pool", message: "left in the unassigned pool" },
+      ],
+      nextState: { positions: {}, openLeads: {} },
+    };
+  }
+  const positions = await lockPositions(tx, tenantId);
+  const openLeads = setup.needsWorkload ? await openLeadCounts(tx, tenantId) : {};
+  const result = assignLead(lead, {
+    rules: options.rules,
+    state: { positions, openLeads },
+    now: options.now.toISOString(),
+    ...(options.grade === undefined ? {} : { grade: options.grade }),
+    ...(options.existingSalespersonId === undefined
+      ? {}
+      : { existingSalespersonId: options.existingSalespersonId }),
+  });
+  const next = result.nextState.positions;
+  const moved = Object.keys(next).some((rule) => next[rule] !== positions[rule]);
+  if (moved) {
+    await tx
+      .update(assignmentState)
+      .set({
+        state: { positions: { ...next } },
+        updatedAt: options.now,
+        version: sql`${assignmentState.version} + 1`,
+      })
+      .where(and(eq(assignmentState.tenantId, tenantId), eq(assignmentState.poolKey, POOL_KEY)));
+  }
+  return result;
+}
