@@ -116,5 +116,8 @@ export function normalizeLead(input: unknown, options?: NormalizeLeadOptions): N
   if (wechat !== undefined) contact.wechat = wechat;
   if (preferred !== undefined) contact.preferred = preferred;
 
-  return { lead: markNormalized({ ...parsed, contact }), warnings };
+  // `parsed` is a fresh object of our own (from either reading): replacing its contact in place
+  // keeps the key order a spread would, and V8 freezes it several times faster than a spread copy.
+  (parsed as { contact: LeadContact }).contact = contact;
+  return { lead: markNormalized(parsed as NormalizedLead), warnings };
 }
