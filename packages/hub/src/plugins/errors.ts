@@ -57,11 +57,39 @@ export function toHubError(error: unknown): HubError {
   return new HubError("internal_error", "Internal error; quote the request id when reporting it");
 }
 
+/** Bound values of a failed query (`params: …` in Drizzle's message and stack) up to the trace. */
+const BOUND_VALUES = /\nparams: [\s\S]*?(?=\n\s+at |\ncaused by|$)/g;
+
+/**
+ * What a log line may say about an unexpected error: its type, code, message and stack with a
+ * failed query's bound values removed (they are the request's data: names, messages, ciphertext),
+ * and the cause's type, code and message. Driver details (`detail`, `where`), which quote rows,
+ * are left out.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const scrub = (text: string | undefined) => text?.replace(BOUND_VALUES, "\nparams: [redacted]");
+  const codeOf = (e: Error) => {
+    const code = (e as Error & { code?: unknown }).code;
+    return typeof code === "string" ? { code } : {};
+  };
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  return {
+    type: error.name,
+    message: scrub(error.message),
+    stack: scrub(error.stack),
+    ...codeOf(error),
+    ...(cause
+      ? { cause: { type: cause.name, message: scrub(cause.message), ...codeOf(cause) } }
+      : {}),
+  };
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const hubError = toHubError(error);
     if (hubError.status >= 500) {
-      request.log.error({ err: error }, "request failed");
+      request.log.error({ error: loggableError(error) }, "request failed");
     }
     void reply.status(hubError.status).send(errorBody(hubError));
   });
