@@ -1,11 +1,20 @@
 import { type ClientOptions, resolveClientOptions } from "./options.js";
 import {
+  type Action,
+  action,
+  type ChildListable,
   type Creatable,
+  childList,
   creatable,
   type Listable,
+  type Lookup,
   listable,
+  lookup,
   type Readable,
+  type Replaceable,
   readable,
+  replaceable,
+  type TopListPath,
   type Updatable,
   updatable,
 } from "./resources.js";
@@ -15,11 +24,11 @@ import {
   defaultRuntime,
   type SendParts,
 } from "./transport.js";
-import type { ByIdPath, ListPath, PathsWith, RequestFunction } from "./types.js";
+import type { ByIdPath, CollectionPath, RequestFunction } from "./types.js";
 
 /** Create, list, get and update: what the organisation resources offer. */
 export type CrudResource<
-  Collection extends PathsWith<"POST"> & ListPath,
+  Collection extends CollectionPath<"POST"> & TopListPath,
   Item extends ByIdPath<"GET"> & ByIdPath<"PATCH">,
 > = Creatable<Collection> & Listable<Collection> & Readable<Item> & Updatable<Item>;
 
@@ -31,6 +40,53 @@ export interface ForecourtClient {
   salespeople: CrudResource<"/v1/salespeople", "/v1/salespeople/{id}">;
   /** The audit log (admin keys): every mutation with actor, action and before/after digests. */
   auditEvents: Listable<"/v1/audit-events">;
+  /**
+   * Leads: `create` runs the hub's pipeline (normalise, match, rate, assign, plan follow-ups)
+   * and answers 201 with a new lead or 200 with the open lead an inquiry was matched to.
+   */
+  leads: CrudResource<"/v1/leads", "/v1/leads/{id}"> & {
+    /** To a salesperson, or (without `salespersonId`) by the assignment rules again. */
+    assign: Action<"/v1/leads/{id}/assign">;
+    /** To another store or salesperson, with a reason. */
+    transfer: Action<"/v1/leads/{id}/transfer">;
+    /** Overrides the computed grade with a reason; `grade: null` removes the override. */
+    overrideGrade: Action<"/v1/leads/{id}/grade">;
+    /** Each inquiry that reached the lead. */
+    touchpoints: ChildListable<"/v1/leads/{id}/touchpoints">;
+  };
+  /** Follow-up tasks. */
+  tasks: Listable<"/v1/tasks"> & {
+    complete: Action<"/v1/tasks/{id}/complete">;
+    snooze: Action<"/v1/tasks/{id}/snooze">;
+  };
+  /** Customers; `list({ phone })` or `list({ email })` finds them through the blind index. */
+  customers: Creatable<"/v1/customers"> &
+    Listable<"/v1/customers"> &
+    Readable<"/v1/customers/{id}">;
+  opportunities: Creatable<"/v1/opportunities"> &
+    Listable<"/v1/opportunities"> &
+    Readable<"/v1/opportunities/{id}"> & {
+      /** Moves the opportunity to another stage (send the `version` you read). */
+      changeStage: Action<"/v1/opportunities/{id}/stage">;
+      /** Hands the opportunity to another salesperson. */
+      transfer: Action<"/v1/opportunities/{id}/transfer">;
+      /** Closes it as won or lost. */
+      close: Action<"/v1/opportunities/{id}/close">;
+      activities: ChildListable<"/v1/opportunities/{id}/activities"> & {
+        /** Records a call, visit, test drive … on the opportunity. */
+        create: Action<"/v1/opportunities/{id}/activities">;
+      };
+    };
+  /** The group's lead assignment rules, read and replaced as a whole. */
+  assignmentRules: Replaceable<"/v1/assignment-rules"> & {
+    get: Lookup<"/v1/assignment-rules">;
+  };
+  /** Computed reports over the group's opportunities. */
+  analytics: {
+    funnel: Lookup<"/v1/analytics/funnel">;
+    forecast: Lookup<"/v1/analytics/forecast">;
+    conversion: Lookup<"/v1/analytics/conversion">;
+  };
 }
 
 /** `createClient` with a replaceable clock, randomness and sleep; the tests' entry point. */
@@ -40,7 +96,7 @@ export function createClientWithRuntime(
 ): ForecourtClient {
   const send = createTransport(resolveClientOptions(options), runtime);
   const crud = <
-    Collection extends PathsWith<"POST"> & ListPath,
+    Collection extends CollectionPath<"POST"> & TopListPath,
     Item extends ByIdPath<"GET"> & ByIdPath<"PATCH">,
   >(
     collection: Collection,
@@ -58,6 +114,44 @@ export function createClientWithRuntime(
     teams: crud("/v1/teams", "/v1/teams/{id}"),
     salespeople: crud("/v1/salespeople", "/v1/salespeople/{id}"),
     auditEvents: listable(send, "/v1/audit-events"),
+    leads: {
+      ...crud("/v1/leads", "/v1/leads/{id}"),
+      assign: action(send, "/v1/leads/{id}/assign"),
+      transfer: action(send, "/v1/leads/{id}/transfer"),
+      overrideGrade: action(send, "/v1/leads/{id}/grade"),
+      touchpoints: childList(send, "/v1/leads/{id}/touchpoints"),
+    },
+    tasks: {
+      ...listable(send, "/v1/tasks"),
+      complete: action(send, "/v1/tasks/{id}/complete"),
+      snooze: action(send, "/v1/tasks/{id}/snooze"),
+    },
+    customers: {
+      ...creatable(send, "/v1/customers"),
+      ...listable(send, "/v1/customers"),
+      ...readable(send, "/v1/customers/{id}"),
+    },
+    opportunities: {
+      ...creatable(send, "/v1/opportunities"),
+      ...listable(send, "/v1/opportunities"),
+      ...readable(send, "/v1/opportunities/{id}"),
+      changeStage: action(send, "/v1/opportunities/{id}/stage"),
+      transfer: action(send, "/v1/opportunities/{id}/transfer"),
+      close: action(send, "/v1/opportunities/{id}/close"),
+      activities: {
+        ...childList(send, "/v1/opportunities/{id}/activities"),
+        create: action(send, "/v1/opportunities/{id}/activities"),
+      },
+    },
+    assignmentRules: {
+      get: lookup(send, "/v1/assignment-rules"),
+      ...replaceable(send, "/v1/assignment-rules"),
+    },
+    analytics: {
+      funnel: lookup(send, "/v1/analytics/funnel"),
+      forecast: lookup(send, "/v1/analytics/forecast"),
+      conversion: lookup(send, "/v1/analytics/conversion"),
+    },
   };
 }
 

@@ -1635,6 +1635,2073 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List leads (oldest first) a key may see: a sales key its own, a store key its store's */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "new" | "contacted" | "qualified" | "converted" | "ordered" | "lost" | "dormant";
+                    grade?: string;
+                    salespersonId?: string;
+                    storeId?: string;
+                    customerId?: string;
+                    source?: string;
+                    channel?: "portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other";
+                    createdAfter?: string;
+                    createdBefore?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Lead"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send in a lead: normalised, matched against customers and open leads (a match becomes a touchpoint, 200), otherwise rated, assigned and given follow-up tasks (201) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source: string;
+                        /** @enum {string} */
+                        channel: "portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other";
+                        campaignId?: string;
+                        externalId?: string;
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        /**
+                         * @default individual
+                         * @enum {string}
+                         */
+                        customerType?: "individual" | "business" | "fleet";
+                        contact: {
+                            name?: string;
+                            phone?: string;
+                            email?: string;
+                            wechat?: string;
+                            /** @enum {string} */
+                            preferred?: "phone" | "email" | "wechat" | "sms";
+                        };
+                        companyName?: string;
+                        fleetSize?: number;
+                        region?: string;
+                        city?: string;
+                        storeId?: string;
+                        /** @default {} */
+                        interest?: {
+                            brand?: string;
+                            series?: string;
+                            model?: string;
+                            trim?: string;
+                            year?: number;
+                            /** @enum {string} */
+                            condition?: "new" | "used" | "demo";
+                            vin?: string;
+                            vehicleId?: string;
+                            price?: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                        };
+                        budget?: {
+                            min?: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                            max?: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                        };
+                        /**
+                         * @default unknown
+                         * @enum {string}
+                         */
+                        timeframe?: "within_7_days" | "within_15_days" | "within_30_days" | "within_3_months" | "over_3_months" | "unknown";
+                        /**
+                         * @default unknown
+                         * @enum {string}
+                         */
+                        intent?: "high" | "medium" | "low" | "unknown";
+                        /**
+                         * @default {
+                         *       "testDriveRequested": false,
+                         *       "visitBooked": false,
+                         *       "quoteRequested": false,
+                         *       "financingAsked": false,
+                         *       "tradeInOffered": false
+                         *     }
+                         */
+                        engagement?: {
+                            /** @default false */
+                            testDriveRequested?: boolean;
+                            /** @default false */
+                            visitBooked?: boolean;
+                            /** @default false */
+                            quoteRequested?: boolean;
+                            /** @default false */
+                            financingAsked?: boolean;
+                            /** @default false */
+                            tradeInOffered?: boolean;
+                        };
+                        message?: string;
+                        /** @default {} */
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                        consent?: {
+                            marketing: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadIntake"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadIntake"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a lead (its ETag is its version; send it back as If-Match when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a lead: status (lost needs lostReason), contact details (normalised and re-indexed), interest and buying signals (re-rated). Send If-Match or version to refuse a stale write (409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "new" | "contacted" | "qualified" | "converted" | "ordered" | "lost" | "dormant";
+                        lostReason?: string;
+                        contact?: {
+                            name?: string | null;
+                            phone?: string | null;
+                            email?: string | null;
+                            wechat?: string | null;
+                            preferred?: ("phone" | "email" | "wechat" | "sms") | null;
+                        };
+                        /** @enum {string} */
+                        customerType?: "individual" | "business" | "fleet";
+                        companyName?: string | null;
+                        fleetSize?: number | null;
+                        region?: string | null;
+                        city?: string | null;
+                        interest?: {
+                            brand?: string;
+                            series?: string;
+                            model?: string;
+                            trim?: string;
+                            year?: number;
+                            /** @enum {string} */
+                            condition?: "new" | "used" | "demo";
+                            vin?: string;
+                            vehicleId?: string;
+                            price?: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                        };
+                        budget?: {
+                            min?: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                            max?: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                        } | null;
+                        /** @enum {string} */
+                        timeframe?: "within_7_days" | "within_15_days" | "within_30_days" | "within_3_months" | "over_3_months" | "unknown";
+                        /** @enum {string} */
+                        intent?: "high" | "medium" | "low" | "unknown";
+                        engagement?: {
+                            testDriveRequested?: boolean;
+                            visitBooked?: boolean;
+                            quoteRequested?: boolean;
+                            financingAsked?: boolean;
+                            tradeInOffered?: boolean;
+                        };
+                        message?: string | null;
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                        consent?: {
+                            marketing: boolean;
+                        } | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a lead to a salesperson, or (without salespersonId) run the assignment rules again; managers and admins */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        salespersonId?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leads/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a lead to another store (its sales staff take turns) or salesperson, with a reason; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        storeId?: string;
+                        salespersonId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leads/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Override a lead's grade with a reason (the computed grade is kept beside it); grade null removes the override */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grade: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leads/{id}/touchpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a lead's touchpoints (each inquiry that reached it), oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Touchpoint"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignment-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group's lead assignment rules (configured: false while the default applies: each store's sales staff take turns, then the group's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the group's lead assignment rules (tried in order; an empty list restores the default); admins */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            id: string;
+                            description?: string;
+                            when?: {
+                                regions?: string[];
+                                cities?: string[];
+                                customerTypes?: ("individual" | "business" | "fleet")[];
+                                brands?: string[];
+                                series?: string[];
+                                sources?: string[];
+                                channels?: ("portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other")[];
+                                grades?: string[];
+                            };
+                            target: {
+                                storeId?: string;
+                                teamId?: string;
+                                salespersonIds?: string[];
+                            };
+                            /**
+                             * @default round_robin
+                             * @enum {string}
+                             */
+                            strategy?: "round_robin" | "least_loaded";
+                            /** @default false */
+                            onShiftOnly?: boolean;
+                            /** @default true */
+                            existingRelationshipFirst?: boolean;
+                        }[];
+                        /**
+                         * @default pool
+                         * @enum {string}
+                         */
+                        fallback?: "pool" | "manager";
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List follow-up tasks (oldest first): a sales key its own, a store key its store's; filter by status and what falls due before a moment */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "open" | "snoozed" | "completed" | "cancelled";
+                    dueBefore?: string;
+                    leadId?: string;
+                    salespersonId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["FollowUpTask"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a follow-up task: the lead records the contact and its next follow-ups are planned from it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** Format: date-time */
+                        completedAt?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snooze a follow-up task until a moment: it falls due (and escalates) later, and its reminders move with it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        until: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customers (oldest first), or find them by phone or email through the blind index (the phone is normalised first) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    phone?: string;
+                    email?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Customer"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a customer (phones normalised to E.164; personal details encrypted; a phone or email already on file answers 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "individual";
+                        name: string;
+                        contact: {
+                            phones?: string[];
+                            emails?: string[];
+                            wechat?: string;
+                            /** @enum {string} */
+                            preferred?: "phone" | "sms" | "email" | "wechat";
+                        };
+                        /** @default [] */
+                        idDocuments?: {
+                            /** @enum {string} */
+                            kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                            number: string;
+                        }[];
+                        region?: string;
+                        city?: string;
+                        address?: string;
+                        /** Format: date */
+                        birthday?: string;
+                        /** @default [] */
+                        vehiclesOwned?: {
+                            vin?: string;
+                            vehicleId?: string;
+                            plateNumber?: string;
+                            brand: string;
+                            series?: string;
+                            model?: string;
+                            year?: number;
+                            /** Format: date */
+                            purchasedOn?: string;
+                            /** @default false */
+                            purchasedFromUs?: boolean;
+                            orderId?: string;
+                            mileageKm?: number;
+                            /** Format: date */
+                            lastServiceOn?: string;
+                            lastServiceMileageKm?: number;
+                        }[];
+                        /**
+                         * @default {
+                         *       "marketing": false,
+                         *       "channels": []
+                         *     }
+                         */
+                        consent?: {
+                            marketing: boolean;
+                            /** @default [] */
+                            channels?: ("phone" | "sms" | "email" | "wechat")[];
+                            /** Format: date-time */
+                            recordedAt?: string;
+                            source?: string;
+                        };
+                        storeId?: string;
+                        salespersonId?: string;
+                        leadId?: string;
+                        /** @default [] */
+                        tags?: string[];
+                        notes?: string;
+                        /** @default {} */
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        type: "business";
+                        name: string;
+                        contact: {
+                            phones?: string[];
+                            emails?: string[];
+                            wechat?: string;
+                            /** @enum {string} */
+                            preferred?: "phone" | "sms" | "email" | "wechat";
+                        };
+                        /** @default [] */
+                        idDocuments?: {
+                            /** @enum {string} */
+                            kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                            number: string;
+                        }[];
+                        region?: string;
+                        city?: string;
+                        address?: string;
+                        /** Format: date */
+                        birthday?: string;
+                        /** @default [] */
+                        vehiclesOwned?: {
+                            vin?: string;
+                            vehicleId?: string;
+                            plateNumber?: string;
+                            brand: string;
+                            series?: string;
+                            model?: string;
+                            year?: number;
+                            /** Format: date */
+                            purchasedOn?: string;
+                            /** @default false */
+                            purchasedFromUs?: boolean;
+                            orderId?: string;
+                            mileageKm?: number;
+                            /** Format: date */
+                            lastServiceOn?: string;
+                            lastServiceMileageKm?: number;
+                        }[];
+                        /**
+                         * @default {
+                         *       "marketing": false,
+                         *       "channels": []
+                         *     }
+                         */
+                        consent?: {
+                            marketing: boolean;
+                            /** @default [] */
+                            channels?: ("phone" | "sms" | "email" | "wechat")[];
+                            /** Format: date-time */
+                            recordedAt?: string;
+                            source?: string;
+                        };
+                        storeId?: string;
+                        salespersonId?: string;
+                        leadId?: string;
+                        /** @default [] */
+                        tags?: string[];
+                        notes?: string;
+                        /** @default {} */
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                        companyName: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "fleet";
+                        name: string;
+                        contact: {
+                            phones?: string[];
+                            emails?: string[];
+                            wechat?: string;
+                            /** @enum {string} */
+                            preferred?: "phone" | "sms" | "email" | "wechat";
+                        };
+                        /** @default [] */
+                        idDocuments?: {
+                            /** @enum {string} */
+                            kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                            number: string;
+                        }[];
+                        region?: string;
+                        city?: string;
+                        address?: string;
+                        /** Format: date */
+                        birthday?: string;
+                        /** @default [] */
+                        vehiclesOwned?: {
+                            vin?: string;
+                            vehicleId?: string;
+                            plateNumber?: string;
+                            brand: string;
+                            series?: string;
+                            model?: string;
+                            year?: number;
+                            /** Format: date */
+                            purchasedOn?: string;
+                            /** @default false */
+                            purchasedFromUs?: boolean;
+                            orderId?: string;
+                            mileageKm?: number;
+                            /** Format: date */
+                            lastServiceOn?: string;
+                            lastServiceMileageKm?: number;
+                        }[];
+                        /**
+                         * @default {
+                         *       "marketing": false,
+                         *       "channels": []
+                         *     }
+                         */
+                        consent?: {
+                            marketing: boolean;
+                            /** @default [] */
+                            channels?: ("phone" | "sms" | "email" | "wechat")[];
+                            /** Format: date-time */
+                            recordedAt?: string;
+                            source?: string;
+                        };
+                        storeId?: string;
+                        salespersonId?: string;
+                        leadId?: string;
+                        /** @default [] */
+                        tags?: string[];
+                        notes?: string;
+                        /** @default {} */
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                        companyName: string;
+                        fleetSize: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/opportunities": {
         parameters: {
             query?: never;
@@ -3647,6 +5714,434 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales funnel (销售漏斗) of the opportunities created in [from, to): count and value per stage, conversion, time in stage, stalls */
+        get: {
+            parameters: {
+                query?: {
+                    storeId?: string;
+                    teamId?: string;
+                    salespersonId?: string;
+                    from?: string;
+                    to?: string;
+                    closedOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            open: number;
+                            won: number;
+                            lost: number;
+                            winRate: number | null;
+                            stages: {
+                                /** @enum {string} */
+                                stage: "initial_contact" | "needs_analysis" | "product_presentation" | "test_drive" | "quote" | "negotiation" | "won" | "lost";
+                                count: number;
+                                value: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                }[];
+                                reached: number;
+                                conversionToNext: number | null;
+                                lostHere: number;
+                                medianDaysInStage: number | null;
+                                staysMeasured: number;
+                            }[];
+                            stalls: {
+                                /** @enum {string} */
+                                stage: "initial_contact" | "needs_analysis" | "product_presentation" | "test_drive" | "quote" | "negotiation" | "won" | "lost";
+                                dropOffRate: number;
+                                reached: number;
+                                lostHere: number;
+                                stillOpen: number;
+                                medianDaysInStage: number | null;
+                                message: string;
+                            }[];
+                            skipped: {
+                                count: number;
+                                examples: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales forecast (销售预测) for a period from the weighted pipeline, with a range; win rates learnt from the last year's closed deals */
+        get: {
+            parameters: {
+                query: {
+                    storeId?: string;
+                    teamId?: string;
+                    salespersonId?: string;
+                    periodStart: string;
+                    periodEnd: string;
+                    currency?: string;
+                    confidence?: "0.8" | "0.9" | "0.95" | "0.99";
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periodStart: string;
+                            periodEnd: string;
+                            currency: string;
+                            point: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            low: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            high: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            confidence: number;
+                            opportunities: number;
+                            overridden: number;
+                            pipelineValue: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            stageProbabilities: {
+                                /** @enum {string} */
+                                stage: "initial_contact" | "needs_analysis" | "product_presentation" | "test_drive" | "quote" | "negotiation";
+                                probability: number;
+                                /** @enum {string} */
+                                source: "configured" | "history" | "default";
+                                sample: number;
+                            }[];
+                            history: {
+                                closed: number;
+                                won: number;
+                                winRate: number | null;
+                                medianCycleDays: number | null;
+                            } | null;
+                            slipped: {
+                                count: number;
+                                counted: boolean;
+                                expectedValue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                            otherCurrencies: {
+                                currency: string;
+                                count: number;
+                            }[];
+                            reasons: {
+                                code: string;
+                                message: string;
+                            }[];
+                            skipped: {
+                                count: number;
+                                examples: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lead → opportunity conversion and time to first contact, by source, channel, customer type and campaign, over the leads received in [from, to) */
+        get: {
+            parameters: {
+                query?: {
+                    storeId?: string;
+                    teamId?: string;
+                    salespersonId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: {
+                                key: string;
+                                leads: number;
+                                opportunities: number;
+                                orders: number;
+                                leadToOpportunityRate: number;
+                                opportunityToOrderRate: number;
+                                leadToOrderRate: number;
+                                contacted: number;
+                                medianMinutesToFirstContact: number | null;
+                            };
+                            bySource: {
+                                key: string;
+                                leads: number;
+                                opportunities: number;
+                                orders: number;
+                                leadToOpportunityRate: number;
+                                opportunityToOrderRate: number;
+                                leadToOrderRate: number;
+                                contacted: number;
+                                medianMinutesToFirstContact: number | null;
+                            }[];
+                            byChannel: {
+                                key: string;
+                                leads: number;
+                                opportunities: number;
+                                orders: number;
+                                leadToOpportunityRate: number;
+                                opportunityToOrderRate: number;
+                                leadToOrderRate: number;
+                                contacted: number;
+                                medianMinutesToFirstContact: number | null;
+                            }[];
+                            byCustomerType: {
+                                key: string;
+                                leads: number;
+                                opportunities: number;
+                                orders: number;
+                                leadToOpportunityRate: number;
+                                opportunityToOrderRate: number;
+                                leadToOrderRate: number;
+                                contacted: number;
+                                medianMinutesToFirstContact: number | null;
+                            }[];
+                            byCampaign: {
+                                key: string;
+                                leads: number;
+                                opportunities: number;
+                                orders: number;
+                                leadToOpportunityRate: number;
+                                opportunityToOrderRate: number;
+                                leadToOrderRate: number;
+                                contacted: number;
+                                medianMinutesToFirstContact: number | null;
+                            }[];
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3671,6 +6166,421 @@ export interface components {
             afterDigest: string | null;
             occurredAt: string;
         };
+        CustomerInput: {
+            /** @constant */
+            type: "individual";
+            id: string;
+            name: string;
+            contact: {
+                phones: string[];
+                emails: string[];
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "sms" | "email" | "wechat";
+            };
+            idDocuments: {
+                /** @enum {string} */
+                kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                number: string;
+            }[];
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            address?: string;
+            /** Format: date */
+            birthday?: string;
+            vehiclesOwned: {
+                vin?: string;
+                vehicleId?: string;
+                plateNumber?: string;
+                brand: string;
+                series?: string;
+                model?: string;
+                year?: number;
+                /** Format: date */
+                purchasedOn?: string;
+                /** @default false */
+                purchasedFromUs: boolean;
+                orderId?: string;
+                mileageKm?: number;
+                /** Format: date */
+                lastServiceOn?: string;
+                lastServiceMileageKm?: number;
+            }[];
+            consent: {
+                marketing: boolean;
+                /** @default [] */
+                channels: ("phone" | "sms" | "email" | "wechat")[];
+                /** Format: date-time */
+                recordedAt?: string;
+                source?: string;
+            };
+            storeId?: string;
+            salespersonId?: string;
+            leadId?: string;
+            tags: string[];
+            notes?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        } | {
+            /** @constant */
+            type: "business";
+            id: string;
+            name: string;
+            contact: {
+                phones: string[];
+                emails: string[];
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "sms" | "email" | "wechat";
+            };
+            idDocuments: {
+                /** @enum {string} */
+                kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                number: string;
+            }[];
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            address?: string;
+            /** Format: date */
+            birthday?: string;
+            vehiclesOwned: {
+                vin?: string;
+                vehicleId?: string;
+                plateNumber?: string;
+                brand: string;
+                series?: string;
+                model?: string;
+                year?: number;
+                /** Format: date */
+                purchasedOn?: string;
+                /** @default false */
+                purchasedFromUs: boolean;
+                orderId?: string;
+                mileageKm?: number;
+                /** Format: date */
+                lastServiceOn?: string;
+                lastServiceMileageKm?: number;
+            }[];
+            consent: {
+                marketing: boolean;
+                /** @default [] */
+                channels: ("phone" | "sms" | "email" | "wechat")[];
+                /** Format: date-time */
+                recordedAt?: string;
+                source?: string;
+            };
+            storeId?: string;
+            salespersonId?: string;
+            leadId?: string;
+            tags: string[];
+            notes?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            companyName: string;
+        } | {
+            /** @constant */
+            type: "fleet";
+            id: string;
+            name: string;
+            contact: {
+                phones: string[];
+                emails: string[];
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "sms" | "email" | "wechat";
+            };
+            idDocuments: {
+                /** @enum {string} */
+                kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                number: string;
+            }[];
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            address?: string;
+            /** Format: date */
+            birthday?: string;
+            vehiclesOwned: {
+                vin?: string;
+                vehicleId?: string;
+                plateNumber?: string;
+                brand: string;
+                series?: string;
+                model?: string;
+                year?: number;
+                /** Format: date */
+                purchasedOn?: string;
+                /** @default false */
+                purchasedFromUs: boolean;
+                orderId?: string;
+                mileageKm?: number;
+                /** Format: date */
+                lastServiceOn?: string;
+                lastServiceMileageKm?: number;
+            }[];
+            consent: {
+                marketing: boolean;
+                /** @default [] */
+                channels: ("phone" | "sms" | "email" | "wechat")[];
+                /** Format: date-time */
+                recordedAt?: string;
+                source?: string;
+            };
+            storeId?: string;
+            salespersonId?: string;
+            leadId?: string;
+            tags: string[];
+            notes?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            companyName: string;
+            fleetSize: number;
+        };
+        LeadInput: {
+            id: string;
+            /** @enum {string} */
+            status: "new" | "contacted" | "qualified" | "converted" | "ordered" | "lost" | "dormant";
+            source: string;
+            /** @enum {string} */
+            channel: "portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other";
+            campaignId?: string;
+            externalId?: string;
+            customerId?: string;
+            /** @enum {string} */
+            customerType: "individual" | "business" | "fleet";
+            contact: {
+                name?: string;
+                phone?: string;
+                email?: string;
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "email" | "wechat" | "sms";
+            };
+            companyName?: string;
+            fleetSize?: number;
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            storeId?: string;
+            teamId?: string;
+            salespersonId?: string;
+            interest: {
+                brand?: string;
+                series?: string;
+                model?: string;
+                trim?: string;
+                year?: number;
+                /** @enum {string} */
+                condition?: "new" | "used" | "demo";
+                vin?: string;
+                vehicleId?: string;
+                price?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+            };
+            budget?: {
+                min?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+                max?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+            };
+            /** @enum {string} */
+            timeframe: "within_7_days" | "within_15_days" | "within_30_days" | "within_3_months" | "over_3_months" | "unknown";
+            /** @enum {string} */
+            intent: "high" | "medium" | "low" | "unknown";
+            engagement: {
+                /** @default false */
+                testDriveRequested: boolean;
+                /** @default false */
+                visitBooked: boolean;
+                /** @default false */
+                quoteRequested: boolean;
+                /** @default false */
+                financingAsked: boolean;
+                /** @default false */
+                tradeInOffered: boolean;
+            };
+            message?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            grade?: string;
+            /** @default [] */
+            gradeReasons: {
+                code: string;
+                message: string;
+            }[];
+            gradeOverride?: {
+                grade: string;
+                reason: string;
+                by: string;
+            };
+            /** @default [] */
+            assignmentReasons: {
+                code: string;
+                message: string;
+            }[];
+            lostReason?: string;
+            opportunityId?: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            assignedAt?: string;
+            /** Format: date-time */
+            firstContactAt?: string;
+            /** Format: date-time */
+            lastActivityAt?: string;
+            /** @default 1 */
+            touchpointCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            computedGrade?: string;
+            gradeScore?: number;
+            consent?: {
+                marketing: boolean;
+            };
+        };
+        TouchpointInput: {
+            id: string;
+            leadId: string;
+            source: string;
+            /** @enum {string} */
+            channel: "portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other";
+            campaignId?: string;
+            externalId?: string;
+            /** Format: date-time */
+            occurredAt: string;
+            interest?: {
+                brand?: string;
+                series?: string;
+                model?: string;
+                trim?: string;
+                year?: number;
+                /** @enum {string} */
+                condition?: "new" | "used" | "demo";
+                vin?: string;
+                vehicleId?: string;
+                price?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+            };
+            message?: string;
+            /** @default {} */
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FollowUpTaskInput: {
+            id: string;
+            leadId: string;
+            salespersonId?: string;
+            /** @enum {string} */
+            kind: "first_contact" | "follow_up";
+            sequence: number;
+            /** @enum {string} */
+            status: "open" | "snoozed" | "completed" | "cancelled";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            snoozedUntil?: string;
+            /** Format: date-time */
+            escalateAt?: string;
+            escalateToId?: string;
+            /** Format: date-time */
+            completedAt?: string;
+            note?: string;
+            reasons: {
+                code: string;
+                message: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        LeadIntakeInput: {
+            merged: boolean;
+            leadId: string;
+            lead?: components["schemas"]["LeadInput"];
+            touchpoint: components["schemas"]["TouchpointInput"];
+            tasks: components["schemas"]["FollowUpTaskInput"][];
+            reasons: {
+                code: string;
+                message: string;
+            }[];
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+        };
+        AssignmentRuleInput: {
+            id: string;
+            description?: string;
+            when: {
+                regions?: string[];
+                cities?: string[];
+                customerTypes?: ("individual" | "business" | "fleet")[];
+                brands?: string[];
+                series?: string[];
+                sources?: string[];
+                channels?: ("portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other")[];
+                grades?: string[];
+            };
+            target: {
+                storeId?: string;
+                teamId?: string;
+                salespersonIds?: string[];
+            };
+            /** @enum {string} */
+            strategy: "round_robin" | "least_loaded";
+            onShiftOnly: boolean;
+            existingRelationshipFirst: boolean;
+        };
+        AssignmentRulesInput: {
+            configured: boolean;
+            rules: components["schemas"]["AssignmentRuleInput"][];
+            /** @enum {string} */
+            fallback: "pool" | "manager";
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         Error: {
             error: {
                 code: string;
@@ -3690,6 +6600,421 @@ export interface components {
             beforeDigest: string | null;
             afterDigest: string | null;
             occurredAt: string;
+        };
+        Customer: {
+            /** @constant */
+            type: "individual";
+            id: string;
+            name: string;
+            contact: {
+                phones: string[];
+                emails: string[];
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "sms" | "email" | "wechat";
+            };
+            idDocuments: {
+                /** @enum {string} */
+                kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                number: string;
+            }[];
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            address?: string;
+            /** Format: date */
+            birthday?: string;
+            vehiclesOwned: {
+                vin?: string;
+                vehicleId?: string;
+                plateNumber?: string;
+                brand: string;
+                series?: string;
+                model?: string;
+                year?: number;
+                /** Format: date */
+                purchasedOn?: string;
+                /** @default false */
+                purchasedFromUs: boolean;
+                orderId?: string;
+                mileageKm?: number;
+                /** Format: date */
+                lastServiceOn?: string;
+                lastServiceMileageKm?: number;
+            }[];
+            consent: {
+                marketing: boolean;
+                /** @default [] */
+                channels: ("phone" | "sms" | "email" | "wechat")[];
+                /** Format: date-time */
+                recordedAt?: string;
+                source?: string;
+            };
+            storeId?: string;
+            salespersonId?: string;
+            leadId?: string;
+            tags: string[];
+            notes?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        } | {
+            /** @constant */
+            type: "business";
+            id: string;
+            name: string;
+            contact: {
+                phones: string[];
+                emails: string[];
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "sms" | "email" | "wechat";
+            };
+            idDocuments: {
+                /** @enum {string} */
+                kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                number: string;
+            }[];
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            address?: string;
+            /** Format: date */
+            birthday?: string;
+            vehiclesOwned: {
+                vin?: string;
+                vehicleId?: string;
+                plateNumber?: string;
+                brand: string;
+                series?: string;
+                model?: string;
+                year?: number;
+                /** Format: date */
+                purchasedOn?: string;
+                /** @default false */
+                purchasedFromUs: boolean;
+                orderId?: string;
+                mileageKm?: number;
+                /** Format: date */
+                lastServiceOn?: string;
+                lastServiceMileageKm?: number;
+            }[];
+            consent: {
+                marketing: boolean;
+                /** @default [] */
+                channels: ("phone" | "sms" | "email" | "wechat")[];
+                /** Format: date-time */
+                recordedAt?: string;
+                source?: string;
+            };
+            storeId?: string;
+            salespersonId?: string;
+            leadId?: string;
+            tags: string[];
+            notes?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            companyName: string;
+        } | {
+            /** @constant */
+            type: "fleet";
+            id: string;
+            name: string;
+            contact: {
+                phones: string[];
+                emails: string[];
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "sms" | "email" | "wechat";
+            };
+            idDocuments: {
+                /** @enum {string} */
+                kind: "resident_id" | "passport" | "hk_macao_permit" | "taiwan_permit" | "unified_social_credit_code" | "other";
+                number: string;
+            }[];
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            address?: string;
+            /** Format: date */
+            birthday?: string;
+            vehiclesOwned: {
+                vin?: string;
+                vehicleId?: string;
+                plateNumber?: string;
+                brand: string;
+                series?: string;
+                model?: string;
+                year?: number;
+                /** Format: date */
+                purchasedOn?: string;
+                /** @default false */
+                purchasedFromUs: boolean;
+                orderId?: string;
+                mileageKm?: number;
+                /** Format: date */
+                lastServiceOn?: string;
+                lastServiceMileageKm?: number;
+            }[];
+            consent: {
+                marketing: boolean;
+                /** @default [] */
+                channels: ("phone" | "sms" | "email" | "wechat")[];
+                /** Format: date-time */
+                recordedAt?: string;
+                source?: string;
+            };
+            storeId?: string;
+            salespersonId?: string;
+            leadId?: string;
+            tags: string[];
+            notes?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            companyName: string;
+            fleetSize: number;
+        };
+        Lead: {
+            id: string;
+            /** @enum {string} */
+            status: "new" | "contacted" | "qualified" | "converted" | "ordered" | "lost" | "dormant";
+            source: string;
+            /** @enum {string} */
+            channel: "portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other";
+            campaignId?: string;
+            externalId?: string;
+            customerId?: string;
+            /** @enum {string} */
+            customerType: "individual" | "business" | "fleet";
+            contact: {
+                name?: string;
+                phone?: string;
+                email?: string;
+                wechat?: string;
+                /** @enum {string} */
+                preferred?: "phone" | "email" | "wechat" | "sms";
+            };
+            companyName?: string;
+            fleetSize?: number;
+            /** @enum {string} */
+            region?: "110000" | "120000" | "130000" | "140000" | "150000" | "210000" | "220000" | "230000" | "310000" | "320000" | "330000" | "340000" | "350000" | "360000" | "370000" | "410000" | "420000" | "430000" | "440000" | "450000" | "460000" | "500000" | "510000" | "520000" | "530000" | "540000" | "610000" | "620000" | "630000" | "640000" | "650000" | "710000" | "810000" | "820000";
+            city?: string;
+            storeId?: string;
+            teamId?: string;
+            salespersonId?: string;
+            interest: {
+                brand?: string;
+                series?: string;
+                model?: string;
+                trim?: string;
+                year?: number;
+                /** @enum {string} */
+                condition?: "new" | "used" | "demo";
+                vin?: string;
+                vehicleId?: string;
+                price?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+            };
+            budget?: {
+                min?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+                max?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+            };
+            /** @enum {string} */
+            timeframe: "within_7_days" | "within_15_days" | "within_30_days" | "within_3_months" | "over_3_months" | "unknown";
+            /** @enum {string} */
+            intent: "high" | "medium" | "low" | "unknown";
+            engagement: {
+                /** @default false */
+                testDriveRequested: boolean;
+                /** @default false */
+                visitBooked: boolean;
+                /** @default false */
+                quoteRequested: boolean;
+                /** @default false */
+                financingAsked: boolean;
+                /** @default false */
+                tradeInOffered: boolean;
+            };
+            message?: string;
+            attributes: {
+                [key: string]: string;
+            };
+            grade?: string;
+            /** @default [] */
+            gradeReasons: {
+                code: string;
+                message: string;
+            }[];
+            gradeOverride?: {
+                grade: string;
+                reason: string;
+                by: string;
+            };
+            /** @default [] */
+            assignmentReasons: {
+                code: string;
+                message: string;
+            }[];
+            lostReason?: string;
+            opportunityId?: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            assignedAt?: string;
+            /** Format: date-time */
+            firstContactAt?: string;
+            /** Format: date-time */
+            lastActivityAt?: string;
+            /** @default 1 */
+            touchpointCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            computedGrade?: string;
+            gradeScore?: number;
+            consent?: {
+                marketing: boolean;
+            };
+        };
+        Touchpoint: {
+            id: string;
+            leadId: string;
+            source: string;
+            /** @enum {string} */
+            channel: "portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other";
+            campaignId?: string;
+            externalId?: string;
+            /** Format: date-time */
+            occurredAt: string;
+            interest?: {
+                brand?: string;
+                series?: string;
+                model?: string;
+                trim?: string;
+                year?: number;
+                /** @enum {string} */
+                condition?: "new" | "used" | "demo";
+                vin?: string;
+                vehicleId?: string;
+                price?: {
+                    amount: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+            };
+            message?: string;
+            /** @default {} */
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FollowUpTask: {
+            id: string;
+            leadId: string;
+            salespersonId?: string;
+            /** @enum {string} */
+            kind: "first_contact" | "follow_up";
+            sequence: number;
+            /** @enum {string} */
+            status: "open" | "snoozed" | "completed" | "cancelled";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            snoozedUntil?: string;
+            /** Format: date-time */
+            escalateAt?: string;
+            escalateToId?: string;
+            /** Format: date-time */
+            completedAt?: string;
+            note?: string;
+            reasons: {
+                code: string;
+                message: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        LeadIntake: {
+            merged: boolean;
+            leadId: string;
+            lead?: components["schemas"]["Lead"];
+            touchpoint: components["schemas"]["Touchpoint"];
+            tasks: components["schemas"]["FollowUpTask"][];
+            reasons: {
+                code: string;
+                message: string;
+            }[];
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+        };
+        AssignmentRule: {
+            id: string;
+            description?: string;
+            when: {
+                regions?: string[];
+                cities?: string[];
+                customerTypes?: ("individual" | "business" | "fleet")[];
+                brands?: string[];
+                series?: string[];
+                sources?: string[];
+                channels?: ("portal" | "social" | "ads" | "website" | "walk_in" | "phone" | "event" | "referral" | "import" | "other")[];
+                grades?: string[];
+            };
+            target: {
+                storeId?: string;
+                teamId?: string;
+                salespersonIds?: string[];
+            };
+            /** @enum {string} */
+            strategy: "round_robin" | "least_loaded";
+            onShiftOnly: boolean;
+            existingRelationshipFirst: boolean;
+        };
+        AssignmentRules: {
+            configured: boolean;
+            rules: components["schemas"]["AssignmentRule"][];
+            /** @enum {string} */
+            fallback: "pool" | "manager";
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string;
         };
     };
     responses: never;

@@ -10,6 +10,7 @@
  * - `action`     POST /things/{id}/verb        → verb(id, body)
  * - `childList`  GET  /things/{id}/children    → list(id, query), listAll(id, query), pages(id, query)
  * - `lookup`     GET  /reports/x               → x(query)
+ * - `replaceable` PUT /settings                → replace(body)
  *
  * Anything else is one `request(method, path, …)` call away.
  */
@@ -18,10 +19,10 @@ import type { Send } from "./transport.js";
 import type {
   ByIdPath,
   CallOptions,
+  CollectionPath,
   ItemOf,
   ListPath,
   Page,
-  PathsWith,
   Query,
   RequestBody,
   ResponseBody,
@@ -39,15 +40,17 @@ type QueryArgs<Q> = [Q] extends [never]
     ? [query?: Q, options?: CallOptions]
     : [query: Q, options?: CallOptions];
 
+/** A list route of the tenant, e.g. `/v1/stores`. */
+export type TopListPath = ListPath & CollectionPath<"GET">;
 /** A list route below one object, e.g. an opportunity's activities. */
 export type ChildListPath = ListPath & ByIdPath<"GET">;
 
-export interface Creatable<P extends PathsWith<"POST">> {
+export interface Creatable<P extends CollectionPath<"POST">> {
   /** POST with an `Idempotency-Key` (yours via `options.idempotencyKey`, or a fresh one). */
   create(body: RequestBody<P, "POST">, options?: CallOptions): Promise<ResponseBody<P, "POST">>;
 }
 
-export interface Listable<P extends ListPath> {
+export interface Listable<P extends TopListPath> {
   /** One page: `{ data, nextCursor }`. Pass `nextCursor` back as `cursor` for the next. */
   list(query?: ListQuery<P>, options?: CallOptions): Promise<Page<ItemOf<P>>>;
   /** Every item of every page, fetching the next page only when the current one is used up. */
@@ -101,9 +104,14 @@ export type Action<P extends ByIdPath<"POST">> = (
 ) => Promise<ResponseBody<P, "POST">>;
 
 /** A GET answered by a computed result (a report) rather than a stored object. */
-export type Lookup<P extends PathsWith<"GET">> = (
+export type Lookup<P extends CollectionPath<"GET">> = (
   ...args: QueryArgs<Query<P, "GET">>
 ) => Promise<ResponseBody<P, "GET">>;
+
+/** A PUT that replaces a whole setting of the tenant (assignment rules, say). */
+export interface Replaceable<P extends CollectionPath<"PUT">> {
+  replace(body: RequestBody<P, "PUT">, options?: CallOptions): Promise<ResponseBody<P, "PUT">>;
+}
 
 /** Follows `nextCursor` from page to page until it is null. */
 async function* paginate<T>(
@@ -135,14 +143,14 @@ async function* itemsOf<T>(pages: AsyncGenerator<Page<T>, void, undefined>) {
   for await (const page of pages) yield* page.data;
 }
 
-export function creatable<P extends PathsWith<"POST">>(send: Send, path: P): Creatable<P> {
+export function creatable<P extends CollectionPath<"POST">>(send: Send, path: P): Creatable<P> {
   return {
     create: (body, options) =>
       send("POST", path, { ...options, body }) as Promise<ResponseBody<P, "POST">>,
   };
 }
 
-export function listable<P extends ListPath>(send: Send, path: P): Listable<P> {
+export function listable<P extends TopListPath>(send: Send, path: P): Listable<P> {
   type Item = ItemOf<P>;
   return {
     list: (query, options) => send("GET", path, { ...options, query }) as Promise<Page<Item>>,
@@ -182,7 +190,14 @@ export function action<P extends ByIdPath<"POST">>(send: Send, path: P): Action<
     send("POST", path, { ...options, params: { id }, body }) as Promise<ResponseBody<P, "POST">>;
 }
 
-export function lookup<P extends PathsWith<"GET">>(send: Send, path: P): Lookup<P> {
+export function lookup<P extends CollectionPath<"GET">>(send: Send, path: P): Lookup<P> {
   return (...[query, options]) =>
     send("GET", path, { ...options, query: query ?? undefined }) as Promise<ResponseBody<P, "GET">>;
+}
+
+export function replaceable<P extends CollectionPath<"PUT">>(send: Send, path: P): Replaceable<P> {
+  return {
+    replace: (body, options) =>
+      send("PUT", path, { ...options, body }) as Promise<ResponseBody<P, "PUT">>,
+  };
 }

@@ -34,7 +34,7 @@ export function shouldRetry(
   if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) return false;
   // No response at all (refused, reset, DNS, timeout): the request may never have arrived. If it
   // did, repeating it is still safe: a POST repeats its idempotency key, a GET only reads, and a
-  // PATCH sets the same fields again.
+  // PUT or PATCH sets the same fields again.
   if (error instanceof ConnectionError) return true;
   // 409 is retried only while the hub is still running the first request with this idempotency
   // key; a real conflict (a duplicate code, a stale version, an illegal stage change) will not

@@ -106,6 +106,11 @@ export type ListPath = {
 /** The item type of a list route. */
 export type ItemOf<P extends ListPath> = ResponseBody<P, "GET"> extends Page<infer T> ? T : never;
 
+/** Paths without path parameters answering `method`, e.g. `/v1/stores` for POST. */
+export type CollectionPath<M extends HttpMethod> = {
+  [P in PathsWith<M>]: [PathParams<Operation<P, M>>] extends [never] ? P : never;
+}[PathsWith<M>];
+
 /** Paths whose only path parameter is `{id}`, answering `method`. */
 export type ByIdPath<M extends HttpMethod> = {
   [P in PathsWith<M>]: PathParams<Operation<P, M>> extends { id: string }
