@@ -136,4 +136,83 @@ describe("resource methods", () => {
     expect(page).toEqual({ data: [], nextCursor: null });
     expect(new URL(url).search).toBe("?entityId=sto_1&limit=10");
   });
+
+  it("an action posts to the object's route with its body and an idempotency key", async () => {
+    const seen: { path: string; key: string | null; body: unknown }[] = [];
+    server.use(
+      http.post(`${BASE}/v1/opportunities/:id/stage`, async ({ request }) => {
+        seen.push({
+          path: new URL(request.url).pathname,
+          key: request.headers.get("idempotency-key"),
+          body: await request.json(),
+        });
+        return HttpResponse.json({ id: "opp_1", stage: "quote" });
+      }),
+    );
+    const result = await client().opportunities.changeStage(
+      "opp_1",
+      { stage: "quote", version: 3 },
+      { idempotencyKey: "stage-opp_1-3" },
+    );
+    expect(result).toEqual({ id: "opp_1", stage: "quote" });
+    expect(seen).toEqual([
+      {
+        path: "/v1/opportunities/opp_1/stage",
+        key: "stage-opp_1-3",
+        body: { stage: "quote", version: 3 },
+      },
+    ]);
+  });
+
+  it("a child list pages through one object's children", async () => {
+    const queries: string[] = [];
+    server.use(
+      http.get(`${BASE}/v1/opportunities/:id/activities`, ({ request, params }) => {
+        const url = new URL(request.url);
+        queries.push(`${params.id}${url.search}`);
+        const cursor = url.searchParams.get("cursor");
+        return HttpResponse.json(
+          cursor
+            ? { data: [{ id: "act_2" }], nextCursor: null }
+            : { data: [{ id: "act_1" }], nextCursor: "c2" },
+        );
+      }),
+    );
+    const ids = [];
+    for await (const activity of client().opportunities.activities.listAll("opp_9", { limit: 1 })) {
+      ids.push(activity.id);
+    }
+    expect(ids).toEqual(["act_1", "act_2"]);
+    expect(queries).toEqual(["opp_9?limit=1", "opp_9?limit=1&cursor=c2"]);
+  });
+
+  it("a lookup sends its query and returns the report", async () => {
+    let search = "";
+    server.use(
+      http.get(`${BASE}/v1/analytics/funnel`, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json({ stages: [] });
+      }),
+    );
+    await expect(
+      client().analytics.funnel({ storeId: "sto_1", closedOnly: "true" }),
+    ).resolves.toEqual({ stages: [] });
+    expect(search).toBe("?storeId=sto_1&closedOnly=true");
+  });
+
+  it("a replace sends a PUT without an idempotency key (PUT repeats safely by itself)", async () => {
+    const seen: { method: string; key: string | null; body: unknown }[] = [];
+    server.use(
+      http.put(`${BASE}/v1/assignment-rules`, async ({ request }) => {
+        seen.push({
+          method: request.method,
+          key: request.headers.get("idempotency-key"),
+          body: await request.json(),
+        });
+        return HttpResponse.json({ configured: false, rules: [] });
+      }),
+    );
+    await client().assignmentRules.replace({ rules: [] });
+    expect(seen).toEqual([{ method: "PUT", key: null, body: { rules: [] } }]);
+  });
 });

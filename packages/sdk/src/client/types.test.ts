@@ -33,6 +33,10 @@ function compileOnly(client: ForecourtClient, create: typeof createClient) {
   void client.request("POST", "/v1/stores", {});
   // @ts-expect-error: a GET takes no body
   void client.request("GET", "/v1/stores", { body: {} });
+  // @ts-expect-error: the forecast needs its period
+  void client.analytics.forecast();
+  // @ts-expect-error: an action needs the object's id
+  void client.leads.assign({});
 }
 
 describe("client types", () => {
@@ -62,6 +66,15 @@ describe("client types", () => {
       .toEqualTypeOf<
         { limit?: number; cursor?: string; entityType?: string; entityId?: string } | undefined
       >();
+  });
+
+  it("leads.create answers with the new lead (201) or the lead an inquiry matched (200)", () => {
+    type Created = ResponseBody<"/v1/leads", "POST">;
+    expectTypeOf<ForecourtClient["leads"]["create"]>().returns.resolves.toEqualTypeOf<Created>();
+    expectTypeOf<ForecourtClient["leads"]["create"]>()
+      .parameter(0)
+      .toEqualTypeOf<RequestBody<"/v1/leads", "POST">>();
+    expectTypeOf<ForecourtClient["leads"]["touchpoints"]["listAll"]>().parameter(0).toBeString();
   });
 
   it("request is typed by method and path template", () => {
