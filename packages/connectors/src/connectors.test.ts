@@ -41,6 +41,7 @@ describe("the connectors together", () => {
       fetchReference: true,
       pull: true,
       testConnection: true,
+      push: false,
     });
     expect(connectorManifest(googleAdsConnector).capabilities.fetchReference).toBe(false);
   });

@@ -137,6 +137,7 @@ describe("connectorManifest", () => {
       fetchReference: false,
       pull: false,
       testConnection: false,
+      push: false,
     });
     const properties = manifest.configSchema.properties as Record<string, Record<string, unknown>>;
     expect(properties.apiKey).toMatchObject({ writeOnly: true, "x-forecourt-secret": true });

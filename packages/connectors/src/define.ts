@@ -3,12 +3,14 @@ import { parseInput } from "@forecourt/sdk";
 import { z } from "zod";
 import type { HeadersInput } from "./headers.js";
 import type { FetchFunction, HttpContext } from "./http.js";
+import type { PushContext, PushOrder, PushResult } from "./push.js";
 import { redactConfigWith, secretPaths } from "./secrets.js";
 
 /**
  * The connector contract. A connector is a plain, frozen description of one vendor: its config
  * (with secrets marked), how it authenticates, and what it can do — receive webhooks, fetch what
- * a webhook only refers to, pull pages from a checkpoint, map a vendor record to a `LeadInput`.
+ * a webhook only refers to, pull pages from a checkpoint, map a vendor record to a `LeadInput`,
+ * or, for a destination, push an approved order into the vendor's system.
  * Connectors hold no state and open no connections of their own: the hub passes the connection's
  * config, a fetch, a clock and an abort signal into every call, and owns retries, storage and
  * scheduling.
@@ -137,6 +139,11 @@ export interface PullPage<Checkpoint extends JsonObject = JsonObject> {
 export interface PullCapability<C, Checkpoint extends JsonObject = JsonObject> {
   /** How often the hub schedules a pull unless the connection says otherwise. */
   defaultIntervalMs?: number;
+  /**
+   * Whether this connection pulls at all, for connectors that push or pull by config (portals);
+   * the hub schedules no pulls when it says false. Absent: every connection pulls.
+   */
+  enabled?(config: C): boolean;
   pullPage(
     checkpoint: Checkpoint | undefined,
     ctx: ConnectorContext<C>,
@@ -180,6 +187,13 @@ export interface ConnectorDefinition<
   mapToLead?(record: VendorRecord, config: z.output<S>): LeadInput;
   /** A cheap authenticated call that says whether the credentials work (the hub's "test" button). */
   testConnection?(ctx: ConnectorContext<z.output<S>>): Promise<ConnectionTestResult>;
+  /**
+   * A destination's one capability: creates the order's document in the vendor's system (an
+   * invoice, a sales order, a delivery) exactly once per `ctx.idempotencyKey`, and returns its
+   * reference. A push that finds the document an earlier attempt made returns it with
+   * `created: false`. Errors are the three connector error classes.
+   */
+  push?(order: PushOrder, ctx: PushContext<z.output<S>>): Promise<PushResult>;
 }
 
 export type Connector<
@@ -225,6 +239,9 @@ export function defineConnector<
   if (!(definition.config instanceof z.ZodObject)) fail(id, "config must be a zod object schema");
   if (definition.direction === "source" && !definition.webhook && !definition.pull) {
     fail(id, "a source needs a webhook or a pull capability");
+  }
+  if (definition.direction === "destination" && !definition.push) {
+    fail(id, "a destination needs a push capability");
   }
   if (definition.defaultBaseUrl !== undefined) {
     if (!baseUrlSchema.safeParse(definition.defaultBaseUrl).success) {
@@ -309,6 +326,7 @@ export interface ConnectorManifest {
     fetchReference: boolean;
     pull: boolean;
     testConnection: boolean;
+    push: boolean;
   };
   defaultBaseUrl?: string;
   /** JSON Schema of the config input; secret fields carry `writeOnly: true` and `x-forecourt-secret`. */
@@ -329,6 +347,7 @@ export function connectorManifest(connector: Connector): ConnectorManifest {
       fetchReference: connector.fetchReference !== undefined,
       pull: connector.pull !== undefined,
       testConnection: connector.testConnection !== undefined,
+      push: connector.push !== undefined,
     },
     ...(connector.defaultBaseUrl !== undefined && { defaultBaseUrl: connector.defaultBaseUrl }),
     configSchema: z.toJSONSchema(connector.config, {

@@ -85,6 +85,26 @@ export {
   readVehicleCondition,
 } from "./lead-fields.js";
 export {
+  type CreatePushContextOptions,
+  createPushContext,
+  orderIdempotencyKey,
+  type PushCapability,
+  type PushContext,
+  type PushCustomer,
+  type PushCustomerInput,
+  type PushOrder,
+  type PushOrderInput,
+  type PushOrderLine,
+  type PushResult,
+  type PushTotals,
+  pushCustomerSchema,
+  pushOrderLineSchema,
+  pushOrderSchema,
+  pushTotalsSchema,
+  readPushOrder,
+} from "./push.js";
+export { type BuildPushOrderInput, buildPushOrder } from "./push-order.js";
+export {
   createRedactor,
   isSecretSchema,
   REDACTED,
@@ -95,3 +115,10 @@ export {
   secretPaths,
   secretValues,
 } from "./secrets.js";
+export {
+  isUnauthorized,
+  oauthSession,
+  type RenewableSession,
+  type RenewableSessionOptions,
+  renewableSession,
+} from "./session.js";
