@@ -10,6 +10,8 @@ export default defineConfig({
     "meta-lead-ads/mocks": "src/meta-lead-ads/mocks.ts",
     "google-ads": "src/google-ads/index.ts",
     "google-ads/mocks": "src/google-ads/mocks.ts",
+    quickbooks: "src/quickbooks/index.ts",
+    "quickbooks/mocks": "src/quickbooks/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
