@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { base64ToUtf8, fromHex, hmacSha256, sha256Hex, timingSafeEqual, toHex } from "./crypto.js";
+import {
+  base64ToUtf8,
+  bytesConcat,
+  fromBase64,
+  fromHex,
+  hmacSha256,
+  sha256Hex,
+  timingSafeEqual,
+  toHex,
+} from "./crypto.js";
 
 describe("crypto helpers", () => {
   it("computes SHA-256 and HMAC-SHA256 (RFC 4231 case 2)", async () => {
@@ -27,5 +36,13 @@ describe("crypto helpers", () => {
     expect(fromHex("abc")).toBeUndefined();
     expect(base64ToUtf8("dXNlcjpww6Fzcw==")).toBe("user:páss");
     expect(base64ToUtf8("not base64!")).toBeUndefined();
+    expect(fromBase64("AP8Q")).toEqual(new Uint8Array([0, 255, 16]));
+    expect(fromBase64("A")).toBeUndefined();
+  });
+
+  it("joins bytes", () => {
+    expect(bytesConcat(new Uint8Array([1]), new Uint8Array([]), new Uint8Array([2, 3]))).toEqual(
+      new Uint8Array([1, 2, 3]),
+    );
   });
 });

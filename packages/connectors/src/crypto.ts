@@ -79,14 +79,34 @@ export function fromHex(hex: string): Uint8Array | undefined {
   return out;
 }
 
-/** Decodes standard base64 to UTF-8 text (HTTP basic credentials); `undefined` when it is not. */
-export function base64ToUtf8(text: string): string | undefined {
+/** Bytes of standard base64 text, or `undefined` when it is not base64. */
+export function fromBase64(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
   try {
-    const binary = atob(text);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes standard base64 to UTF-8 text (HTTP basic credentials); `undefined` when it is not. */
+export function base64ToUtf8(text: string): string | undefined {
+  const bytes = fromBase64(text);
+  if (bytes === undefined) return undefined;
+  try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/** The bytes of `parts` one after another. */
+export function bytesConcat(...parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }

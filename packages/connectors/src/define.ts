@@ -100,6 +100,23 @@ export interface ParseResult {
   warnings?: string[];
 }
 
+/** What the hub answers an inbound request with (also a handshake's answer). */
+export type WebhookResponse = HandshakeResponse;
+
+/**
+ * What became of an inbound request, for connectors whose vendor expects an answer of its own
+ * (Tmall's `{ success, msgCode, msgDesc }`). `status` is what the hub answers without `respond`.
+ */
+export type WebhookOutcome =
+  /** Verified, parsed and stored in the inbox (`duplicates` of the events were there already). */
+  | { kind: "accepted"; status: number; events: number; duplicates: number }
+  /** `verify` said no: nothing was stored. */
+  | { kind: "unauthorized"; status: number; reason: string }
+  /** Authentic but unusable: kept as a dead letter (the sender must not retry forever). */
+  | { kind: "dead_letter"; status: number; code: string; message: string }
+  /** The hub could not store it (the sender should retry). */
+  | { kind: "failed"; status: number; message: string };
+
 export interface WebhookCapability<C> {
   /**
    * Answers a vendor's subscription check (Meta's `hub.challenge`), or returns `undefined` when
@@ -126,6 +143,12 @@ export interface WebhookCapability<C> {
     config: C,
     request: InboundRequestInfo,
   ): Awaitable<ParseResult>;
+  /**
+   * The answer for an outcome, for vendors that read one (a body shape, a status they retry
+   * on). Without it the hub answers in its own format. Keep `outcome.status` unless the vendor
+   * documents otherwise: 2xx for accepted and dead letters, 401 for unauthorized, 5xx for failed.
+   */
+  respond?(outcome: WebhookOutcome, config: C): WebhookResponse;
 }
 
 export interface PullPage<Checkpoint extends JsonObject = JsonObject> {

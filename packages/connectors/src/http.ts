@@ -114,9 +114,20 @@ export async function request(ctx: HttpContext, req: HttpRequest): Promise<HttpR
 
 /** A request whose 2xx body must be JSON; 64-bit integers come back as exact strings. */
 export async function requestJson(ctx: HttpContext, req: HttpRequest): Promise<unknown> {
+  return (await requestJsonResult(ctx, req)).json;
+}
+
+/**
+ * `requestJson` with the status and headers too, for vendors that answer errors with HTTP 200
+ * and still say how long to wait in a header.
+ */
+export async function requestJsonResult(
+  ctx: HttpContext,
+  req: HttpRequest,
+): Promise<HttpResult & { json: unknown }> {
   const result = await request(ctx, req);
   try {
-    return parseJsonExact(result.text);
+    return { ...result, json: parseJsonExact(result.text) };
   } catch {
     // A 2xx that is not JSON is a proxy page or a cut-off body far more often than a vendor
     // change; asking again later is the useful answer.

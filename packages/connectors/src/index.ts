@@ -5,8 +5,12 @@
  * parsing that keeps 64-bit ids exact. Each vendor is its own subpath (`/adf`,
  * `/meta-lead-ads`, `/google-ads` …), with msw handlers for tests at `/<vendor>/mocks`.
  */
+
+export { verifyBearerToken } from "./bearer.js";
 export {
   base64ToUtf8,
+  bytesConcat,
+  fromBase64,
   fromHex,
   hmacSha256,
   sha256,
@@ -49,6 +53,8 @@ export {
   secretFields,
   type VerifyResult,
   type WebhookCapability,
+  type WebhookOutcome,
+  type WebhookResponse,
 } from "./define.js";
 export {
   AuthConnectorError,
@@ -72,6 +78,7 @@ export {
   type HttpResult,
   request,
   requestJson,
+  requestJsonResult,
 } from "./http.js";
 export { exactIdSchema, parseJsonExact, quoteLargeIntegers, readJsonBody } from "./json.js";
 export {
@@ -84,6 +91,19 @@ export {
   leadFieldTargetSchema,
   readVehicleCondition,
 } from "./lead-fields.js";
+export { hmacMd5, md5 } from "./md5.js";
+export {
+  joinParams,
+  type ParamsFormat,
+  type ParamsInput,
+  type SecretPlacement,
+  type SortedParamsSignatureOptions,
+  sortedParamPairs,
+  sortedParamsSignature,
+  TOP_SIGN_METHODS,
+  type TopSignMethod,
+  topSignature,
+} from "./param-signing.js";
 export {
   type CreatePushContextOptions,
   createPushContext,
@@ -116,11 +136,28 @@ export {
   secretValues,
 } from "./secrets.js";
 export {
-  type AccessTokenHooks,
-  accessTokenHooks,
   isUnauthorized,
   oauthSession,
   type RenewableSession,
   type RenewableSessionOptions,
   renewableSession,
 } from "./session.js";
+export {
+  afterWindow,
+  openWindow,
+  pullWindowed,
+  type TimeWindow,
+  type WindowCheckpoint,
+  type WindowedPage,
+  type WindowedPullOptions,
+  type WindowTiming,
+  windowCheckpoint,
+  windowTimingSchema,
+} from "./time-window.js";
+export { matchVendorCode, type VendorCodeRule, vendorCodeError } from "./vendor-codes.js";
+export {
+  checkFreshness,
+  formatWallClock,
+  parseVendorTime,
+  vendorTimeToIso,
+} from "./vendor-time.js";

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PermanentConnectorError } from "./errors.js";
-import { exactIdSchema, parseJsonExact, quoteLargeIntegers, readJsonBody } from "./json.js";
+import {
+  canonicalJson,
+  exactIdSchema,
+  parseJsonExact,
+  quoteLargeIntegers,
+  readJsonBody,
+} from "./json.js";
 
 describe("parseJsonExact", () => {
   it("keeps integers above 2^53 exact as strings", () => {
@@ -58,5 +64,14 @@ describe("exactIdSchema", () => {
     expect(exactIdSchema.parse(42)).toBe("42");
     expect(exactIdSchema.safeParse(2 ** 60).success).toBe(false);
     expect(exactIdSchema.safeParse("").success).toBe(false);
+  });
+});
+
+describe("canonicalJson", () => {
+  it("sorts keys at every level and drops undefined", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: "x" }, u: undefined })).toBe(
+      '{"a":{"c":"x","d":[2,{"y":null,"z":1}]},"b":1}',
+    );
+    expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
   });
 });

@@ -95,3 +95,16 @@ export const exactIdSchema = z.union([
     .refine(Number.isSafeInteger, { message: "is a number too large to be exact; send it as text" })
     .transform(String),
 ]);
+
+/**
+ * JSON text with object keys sorted at every level, so the same record gets the same text (and
+ * hash) however its sender ordered the keys. For ids made from content when a sender has none.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+}

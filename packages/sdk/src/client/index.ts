@@ -31,17 +31,11 @@ export {
   MAX_RETRIES_LIMIT,
 } from "./options.js";
 export type {
-  Action,
-  ChildListable,
-  ChildListPath,
   Creatable,
   ListAllQuery,
   Listable,
   ListQuery,
-  Lookup,
   Readable,
-  Replaceable,
-  TopListPath,
   Updatable,
 } from "./resources.js";
 export {
@@ -56,7 +50,6 @@ export {
 export type {
   ByIdPath,
   CallOptions,
-  CollectionPath,
   HttpMethod,
   HubPath,
   ItemOf,
