@@ -1,4 +1,5 @@
 import { createOrder, type Order } from "@forecourt/sdk";
+import { ConnectorError } from "./errors.js";
 import { type PushOrder, type PushOrderInput, pushOrderSchema } from "./push.js";
 import { buildPushOrder } from "./push-order.js";
 
@@ -78,4 +79,20 @@ export const PUSH_TEST_ORDER: PushOrder = buildPushOrder({
 /** The test order with some fields replaced (a business customer, another number …). */
 export function pushTestOrder(overrides: Partial<PushOrderInput> = {}): PushOrder {
   return pushOrderSchema.parse({ ...PUSH_TEST_ORDER, ...overrides });
+}
+
+/** The connector error a push fails with; throws when it succeeds or fails with something else. */
+export async function pushFailure(pushing: Promise<unknown>): Promise<ConnectorError> {
+  try {
+    await pushing;
+  } catch (error) {
+    if (error instanceof ConnectorError) return error;
+    throw error;
+  }
+  throw new Error("expected the push to fail");
+}
+
+/** Everything an error shows — message, raw body, cause — to check that no secret is in it. */
+export function shownText(error: ConnectorError): string {
+  return `${error.message} ${JSON.stringify(error.raw ?? null)} ${String(error.cause ?? "")}`;
 }

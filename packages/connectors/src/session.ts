@@ -59,6 +59,21 @@ export function isUnauthorized(error: unknown): boolean {
   return error instanceof AuthConnectorError && error.status === 401;
 }
 
+/** The OAuth2 hooks of a push context. */
+export type AccessTokenHooks = Pick<PushContext<unknown>, "getAccessToken" | "refreshAccessToken">;
+
+/**
+ * The OAuth2 hooks of a context, when the hub passed them: a push always has them; a connection
+ * test gets them when the hub hands it the push context.
+ */
+export function accessTokenHooks(ctx: object): AccessTokenHooks | undefined {
+  const hooks = ctx as Partial<AccessTokenHooks>;
+  return typeof hooks.getAccessToken === "function" &&
+    typeof hooks.refreshAccessToken === "function"
+    ? { getAccessToken: hooks.getAccessToken, refreshAccessToken: hooks.refreshAccessToken }
+    : undefined;
+}
+
 /**
  * The OAuth2 session of a push: the hub's access token; on a 401, one refresh through the hub
  * (which saves the rotated refresh token) and one replay. A 401 after the refresh stays an

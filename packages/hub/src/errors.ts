@@ -45,6 +45,31 @@ export const ERROR_CODES = {
     summary: "The lead is converted, ordered, lost or dormant; it cannot change hands.",
   },
   task_closed: { status: 409, summary: "The follow-up task is already completed or cancelled." },
+  illegal_order_transition: {
+    status: 409,
+    summary:
+      "The order (or its change or contract) cannot move to that state; `details.allowed` lists where it can go.",
+  },
+  order_not_submitted: { status: 409, summary: "Only a submitted order takes approvals." },
+  approval_not_required: {
+    status: 409,
+    summary:
+      "The approval rules do not ask this role to approve the order; `details.required` lists who.",
+  },
+  order_not_approved: {
+    status: 409,
+    summary: "A contract is rendered for an approved order only.",
+  },
+  order_change_stale: {
+    status: 409,
+    summary:
+      "The change was written against older terms (another change was applied since); request it again.",
+  },
+  contract_outdated: {
+    status: 409,
+    summary:
+      "The signed text is not the order's current contract (re-rendered, or for older terms); render it again.",
+  },
   idempotency_request_in_progress: {
     status: 409,
     summary: "A request with this Idempotency-Key is still being processed; retry later.",

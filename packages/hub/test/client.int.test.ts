@@ -55,6 +55,36 @@ describe.each(availableBackends())("SDK client against the hub on $name", (backe
     expect(names).toContain("Wang Fang");
   });
 
+  it("sends in a lead and sees it assigned, with follow-up tasks, and a repeat inquiry merged", async () => {
+    const demo = await seedDemoTenant(hub.services.db, hub.services.crypto);
+    const demoClient = createClient({ baseUrl, apiKey: demo.apiKey });
+    const [beijing] = (await demoClient.stores.list()).data;
+    const inquiry = {
+      source: "autohome",
+      channel: "portal" as const,
+      storeId: beijing!.id,
+      contact: { name: "Li Lei", phone: "+86 139 0000 4242" },
+      interest: { brand: "Audi", series: "A6L" },
+      timeframe: "within_7_days" as const,
+    };
+    const created = await demoClient.leads.create(inquiry);
+    expect(created.merged).toBe(false);
+    const lead = await demoClient.leads.get(created.leadId);
+    expect(lead.storeId).toBe(beijing!.id);
+    expect(lead.salespersonId).toMatch(/^sp_/);
+
+    const tasks = [];
+    for await (const task of demoClient.tasks.listAll({ leadId: lead.id })) tasks.push(task);
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((task) => task.leadId === lead.id)).toBe(true);
+
+    const again = await demoClient.leads.create({ ...inquiry, source: "dongchedi" });
+    expect(again).toMatchObject({ merged: true, leadId: lead.id });
+    const touchpoints = [];
+    for await (const t of demoClient.leads.touchpoints.listAll(lead.id)) touchpoints.push(t);
+    expect(touchpoints).toHaveLength(2);
+  });
+
   it("creates a store and reads it back, typed end to end", async () => {
     const created = await client.stores.create(storeInput("CL01"));
     expect(created).toMatchObject({ code: "CL01", region: "110000", version: 1 });

@@ -338,3 +338,133 @@ export const opportunityActivities = pgTable("opportunity_activities", {
   details: jsonb("details").$type<Record<string, unknown>>().notNull(),
   ...stored,
 });
+
+// ── Orders (0004_orders.sql) ──
+
+export const orders = pgTable("orders", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  orderNumber: text("order_number").notNull(),
+  status: text("status").notNull(),
+  customerId: text("customer_id").notNull(),
+  storeId: text("store_id").notNull(),
+  salespersonId: text("salesperson_id").notNull(),
+  opportunityId: text("opportunity_id"),
+  leadId: text("lead_id"),
+  campaignId: text("campaign_id"),
+  vehicle: jsonb("vehicle").$type<Record<string, unknown>>().notNull(),
+  allocatedVehicleId: text("allocated_vehicle_id"),
+  lines: jsonb("lines").$type<Record<string, unknown>[]>().notNull(),
+  totalAmount: bigint("total_amount", { mode: "number" }).notNull(),
+  currency: text("currency").notNull(),
+  tradeIn: jsonb("trade_in").$type<Record<string, unknown>>(),
+  financing: jsonb("financing").$type<Record<string, unknown>>(),
+  requestedDeliveryDate: date("requested_delivery_date", { mode: "string" }),
+  expectedDeliveryDate: date("expected_delivery_date", { mode: "string" }),
+  contractId: text("contract_id"),
+  termsVersion: integer("terms_version").notNull().default(1),
+  approvals: jsonb("approvals").$type<Record<string, unknown>[]>().notNull(),
+  statusHistory: jsonb("status_history").$type<Record<string, unknown>[]>().notNull(),
+  cancelReason: text("cancel_reason"),
+  deliveredAt: ts("delivered_at"),
+  notes: text("notes"),
+  attributes: jsonb("attributes").$type<Record<string, string>>().notNull(),
+  syncStatus: jsonb("sync_status").$type<Record<string, unknown>>().notNull().default({}),
+  ...stored,
+});
+
+export const orderVersions = pgTable(
+  "order_versions",
+  {
+    tenantId: text("tenant_id").notNull(),
+    orderId: text("order_id").notNull(),
+    version: integer("version").notNull(),
+    changeId: text("change_id"),
+    terms: jsonb("terms").$type<Record<string, unknown>>().notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.orderId, t.version] })],
+);
+
+export const orderChanges = pgTable("order_changes", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  orderId: text("order_id").notNull(),
+  kind: text("kind").notNull(),
+  status: text("status").notNull(),
+  baseVersion: integer("base_version").notNull(),
+  resultingVersion: integer("resulting_version"),
+  record: jsonb("record").$type<Record<string, unknown>>().notNull(),
+  createdAt: ts("created_at").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+  version: integer("version").notNull().default(1),
+});
+
+export const orderApprovals = pgTable(
+  "order_approvals",
+  {
+    tenantId: text("tenant_id").notNull(),
+    orderId: text("order_id").notNull(),
+    seq: integer("seq").notNull(),
+    approverId: text("approver_id").notNull(),
+    role: text("role").notNull(),
+    decision: text("decision").notNull(),
+    rules: jsonb("rules").$type<string[]>().notNull(),
+    note: text("note"),
+    apiKeyId: text("api_key_id"),
+    decidedAt: ts("decided_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.orderId, t.seq] })],
+);
+
+export const contractTemplates = pgTable(
+  "contract_templates",
+  {
+    tenantId: text("tenant_id").notNull(),
+    id: text("id").notNull(),
+    templateVersion: text("template_version"),
+    kind: text("kind").notNull(),
+    body: text("body").notNull(),
+    ...stored,
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const contracts = pgTable("contracts", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  orderId: text("order_id").notNull(),
+  orderVersion: integer("order_version").notNull(),
+  templateId: text("template_id").notNull(),
+  templateVersion: text("template_version"),
+  status: text("status").notNull(),
+  renderedText: text("rendered_text").notNull(),
+  renderedSha256: text("rendered_sha256").notNull(),
+  signedBy: jsonb("signed_by").$type<Record<string, unknown>[]>().notNull(),
+  signedAt: ts("signed_at"),
+  documentRef: text("document_ref"),
+  voidedAt: ts("voided_at"),
+  voidReason: text("void_reason"),
+  createdAt: ts("created_at").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+  version: integer("version").notNull().default(1),
+});
+
+export const orderNumberCounters = pgTable(
+  "order_number_counters",
+  {
+    tenantId: text("tenant_id").notNull(),
+    storeId: text("store_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    seq: integer("seq").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.storeId, t.day] })],
+);
+
+export const orderRules = pgTable("order_rules", {
+  tenantId: text("tenant_id").primaryKey(),
+  approval: jsonb("approval").$type<Record<string, unknown>>(),
+  tax: jsonb("tax").$type<Record<string, unknown>>(),
+  changes: jsonb("changes").$type<Record<string, unknown>>(),
+  ...stored,
+});

@@ -24,6 +24,18 @@ import { listOpportunities } from "./opportunities/listOpportunities.js";
 import { listOpportunityActivities } from "./opportunities/listOpportunityActivities.js";
 import { recordOpportunityActivity } from "./opportunities/recordOpportunityActivity.js";
 import { transferOpportunity } from "./opportunities/transferOpportunity.js";
+import { changeOrderStatus } from "./orders/changeOrderStatus.js";
+import { createOrder } from "./orders/createOrder.js";
+import { decideOrderChange } from "./orders/decideOrderChange.js";
+import { generateOrderContract } from "./orders/generateOrderContract.js";
+import { getOrder } from "./orders/getOrder.js";
+import { getOrderStatistics } from "./orders/getOrderStatistics.js";
+import { listOrders } from "./orders/listOrders.js";
+import { putContractTemplate } from "./orders/putContractTemplate.js";
+import { recordOrderApproval } from "./orders/recordOrderApproval.js";
+import { requestOrderChange } from "./orders/requestOrderChange.js";
+import { signOrderContract } from "./orders/signOrderContract.js";
+import { submitOrder } from "./orders/submitOrder.js";
 import { createSalesperson } from "./salespeople/createSalesperson.js";
 import { getSalesperson } from "./salespeople/getSalesperson.js";
 import { listSalespeople } from "./salespeople/listSalespeople.js";
@@ -82,6 +94,18 @@ export const V1_ROUTES = [
   getFunnel,
   getForecast,
   getConversion,
+  createOrder,
+  listOrders,
+  getOrder,
+  submitOrder,
+  recordOrderApproval,
+  changeOrderStatus,
+  requestOrderChange,
+  decideOrderChange,
+  generateOrderContract,
+  signOrderContract,
+  putContractTemplate,
+  getOrderStatistics,
 ] as const;
 
 export function registerV1Routes(app: FastifyInstance): void {

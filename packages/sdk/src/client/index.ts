@@ -31,11 +31,17 @@ export {
   MAX_RETRIES_LIMIT,
 } from "./options.js";
 export type {
+  Action,
+  ChildListable,
+  ChildListPath,
   Creatable,
   ListAllQuery,
   Listable,
   ListQuery,
+  Lookup,
   Readable,
+  Replaceable,
+  TopListPath,
   Updatable,
 } from "./resources.js";
 export {
@@ -50,6 +56,7 @@ export {
 export type {
   ByIdPath,
   CallOptions,
+  CollectionPath,
   HttpMethod,
   HubPath,
   ItemOf,

@@ -231,6 +231,27 @@ describe("retries", () => {
     expect(calls).toBe(2);
   });
 
+  it("count a body that stalls after the headers as a timeout", async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/v1/stores`, () => {
+        calls++;
+        const stalled = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"data":['));
+          },
+        });
+        return new HttpResponse(stalled, { headers: { "content-type": "application/json" } });
+      }),
+    );
+    const { client } = testClient({ timeout: 25, maxRetries: 1 });
+    await expect(client.stores.list()).rejects.toMatchObject({
+      name: "ConnectionError",
+      code: "timeout",
+    });
+    expect(calls).toBe(2);
+  });
+
   it("recover when only the first attempt times out", async () => {
     let calls = 0;
     server.use(

@@ -1,4 +1,4 @@
-import ky, { type KyInstance, TimeoutError } from "ky";
+import ky, { type KyInstance } from "ky";
 import { ForecourtError } from "../errors.js";
 import { invalid } from "../validate.js";
 import {
@@ -114,6 +114,37 @@ function parseBody(text: string, contentType: string | null): unknown {
 type AttemptResult = { ok: true; value: unknown } | ({ ok: false } & FailedAttempt);
 
 /**
+ * One attempt's time limit, covering the response and its body (a hub or proxy that sends the
+ * headers and then stalls is a timeout too), joined with the caller's signal.
+ */
+function attemptDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => controller.signal.aborted && !callerSignal?.aborted,
+    /** Settles with `promise`, or rejects as soon as the deadline or the caller aborts. */
+    race<T>(promise: Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(controller.signal.reason);
+        if (controller.signal.aborted) return onAbort();
+        controller.signal.addEventListener("abort", onAbort, { once: true });
+        promise
+          .then(resolve, reject)
+          .finally(() => controller.signal.removeEventListener("abort", onAbort));
+      });
+    },
+    done() {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    },
+  };
+}
+
+/**
  * The HTTP layer: ky with the injected fetch, one attempt at a time. Retries are not ky's: the
  * loop here asks `shouldRetry`, which needs the hub's error code (a 409 is retried only while the
  * idempotent request is in progress), honours `Retry-After` on any status, and sleeps through
@@ -131,7 +162,8 @@ export function createTransport(
     fetch: userFetch ?? ((input, init) => globalThis.fetch(input, init)),
     retry: 0,
     throwHttpErrors: false,
-    timeout: options.timeout,
+    // The attempt's own deadline (below) also covers reading the body, which ky's does not.
+    timeout: false,
   });
   const redact: Redactor = createRedactor([options.apiKey]);
 
@@ -158,18 +190,23 @@ export function createTransport(
     const signal = parts.signal;
 
     const attempt = async (): Promise<AttemptResult> => {
-      let response: Response;
+      let response: Response | undefined;
       let text: string;
+      const deadline = attemptDeadline(options.timeout, signal);
       try {
-        response = await http(path.replace(/^\/+/, ""), {
-          method,
-          headers,
-          searchParams,
-          ...(body === undefined ? {} : { body }),
-          ...(signal ? { signal } : {}),
-        });
-        text = await response.text();
+        response = await deadline.race(
+          http(path.replace(/^\/+/, ""), {
+            method,
+            headers,
+            searchParams,
+            signal: deadline.signal,
+            ...(body === undefined ? {} : { body }),
+          }),
+        );
+        text = await deadline.race(response.text());
       } catch (error) {
+        // A body we stopped waiting for: release the connection.
+        response?.body?.cancel().catch(() => {});
         if (signal?.aborted) throw signal.reason;
         return {
           ok: false,
@@ -178,12 +215,14 @@ export function createTransport(
               method,
               path,
               cause: error,
-              ...(error instanceof TimeoutError ? { timeoutMs: options.timeout } : {}),
+              ...(deadline.timedOut() ? { timeoutMs: options.timeout } : {}),
             },
             redact,
           ),
           retryAfterMs: undefined,
         };
+      } finally {
+        deadline.done();
       }
       const parsed = parseBody(text, response.headers.get("content-type"));
       if (response.ok) {
