@@ -154,8 +154,8 @@ export function connectionError(
 ): ConnectionError {
   const where = `${failure.method} ${failure.path}`;
   if (failure.timeoutMs !== undefined) {
-    // No cause: the timeout error of the HTTP layer holds the Request, and with it the
-    // Authorization header.
+    // No cause: it would only say "aborted", and errors of the HTTP layer can hold the Request,
+    // and with it the Authorization header.
     return new ConnectionError(`${where} timed out after ${failure.timeoutMs} ms`, {
       code: "timeout",
     });
