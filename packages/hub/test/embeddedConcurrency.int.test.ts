@@ -51,4 +51,25 @@ describe("embedded PostgreSQL under parallel connections", () => {
     await expect(pool.query("SELECT $1::int", ["not a number"])).rejects.toThrow();
     expect((await pool.query("SELECT $1::int AS n", [7])).rows[0].n).toBe(7);
   });
+
+  it("delivers a NOTIFY to the connections that LISTEN on its channel", async () => {
+    const listener = await pool.connect();
+    const other = await pool.connect();
+    try {
+      await listener.query("LISTEN forecourt_test");
+      const heard = new Promise<{ channel: string; payload?: string }>((resolve) =>
+        listener.once("notification", resolve),
+      );
+      await other.query("SELECT pg_notify('forecourt_test', $1)", ["job added"]);
+      const message = await Promise.race([
+        heard,
+        new Promise((_, reject) => setTimeout(() => reject(new Error("not delivered")), 2_000)),
+      ]);
+      expect(message).toMatchObject({ channel: "forecourt_test", payload: "job added" });
+      await listener.query("UNLISTEN forecourt_test");
+    } finally {
+      listener.release();
+      other.release();
+    }
+  });
 });
