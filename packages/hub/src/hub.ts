@@ -5,6 +5,7 @@ import { openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { processFollowUpReminder } from "./jobs/followUpReminder.js";
 import { openJobQueue } from "./jobs/queue.js";
+import { rescheduleFollowUpReminders } from "./leads/reminders.js";
 import { createFieldCrypto } from "./lib/crypto.js";
 import { resolveSecretKey } from "./lib/secretKey.js";
 import type { HubServices } from "./services.js";
@@ -47,6 +48,9 @@ export function startWorkers(services: HubServices): void {
   services.queue.startWorker({
     "lead.follow_up_reminder": (data) => processFollowUpReminder(services.db, data),
   });
+  // Reminders whose enqueueing a stop interrupted (or that a restore left behind) come back; in
+  // the background, so a large backlog does not delay the start.
+  void rescheduleFollowUpReminders(services.db, services.queue).catch(() => {});
 }
 
 export async function closeServices(services: HubServices): Promise<void> {

@@ -1,9 +1,11 @@
+import { newId } from "@forecourt/sdk";
 import { and, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events } from "../src/db/schema.js";
+import { events, followUpTasks, leads } from "../src/db/schema.js";
 import { withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub } from "../src/hub.js";
 import { FOLLOW_UP_EVENT_TYPES } from "../src/jobs/followUpReminder.js";
+import { rescheduleFollowUpReminders } from "../src/leads/reminders.js";
 import { availableBackends } from "./support/backends.js";
 import {
   caller,
@@ -412,7 +414,7 @@ describe.each(availableBackends())("working leads on $name", (backend) => {
     const until = new Date(Date.now() + 3_500).toISOString();
     ok(await call("POST", `/v1/tasks/${later}/snooze`, r.admin, { until }));
 
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 45_000;
     let seen: Awaited<ReturnType<typeof reminderEvents>> = [];
     const wanted = (list: typeof seen) =>
       list.some((e) => e.entityId === due) &&
@@ -444,5 +446,55 @@ describe.each(availableBackends())("working leads on $name", (backend) => {
       salespersonId: overdue.lead.salespersonId,
     });
     expect(JSON.stringify(seen)).not.toContain("7501");
+  });
+
+  it("schedules reminders again, once, for tasks whose jobs were lost (a stop, a restore)", async () => {
+    const taskId = newId("task");
+    const leadId = newId("lead");
+    await withTenant(hub.services.db, g.tenantId, async (tx) => {
+      await tx.insert(leads).values({
+        id: leadId,
+        tenantId: g.tenantId,
+        status: "new",
+        source: "restore",
+        channel: "import",
+        customerType: "individual",
+        interest: {},
+        timeframe: "unknown",
+        intent: "unknown",
+        engagement: {},
+        attributes: {},
+        gradeReasons: [],
+        assignmentReasons: [],
+      });
+      // Stored without its jobs, as after a restore.
+      await tx.insert(followUpTasks).values({
+        id: taskId,
+        tenantId: g.tenantId,
+        leadId,
+        kind: "first_contact",
+        status: "open",
+        dueAt: new Date(Date.now() + 500),
+        escalateAt: new Date(Date.now() + 3_600_000),
+        reasons: [],
+      });
+    });
+    expect(await rescheduleFollowUpReminders(hub.services.db, hub.services.queue)).toBeGreaterThan(
+      0,
+    );
+    // The embedded database cannot wake a waiting worker (PGlite's one session does not deliver
+    // NOTIFY to the worker's connection), so a job added while the worker sleeps waits for its
+    // next poll (seconds, sometimes tens of seconds).
+    const deadline = Date.now() + 45_000;
+    let seen: Awaited<ReturnType<typeof reminderEvents>> = [];
+    while (Date.now() < deadline && seen.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      seen = await reminderEvents(g.tenantId, [taskId]);
+    }
+    // Once more after it fired: the job runs again but the event is already recorded.
+    await rescheduleFollowUpReminders(hub.services.db, hub.services.queue);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    seen = await reminderEvents(g.tenantId, [taskId]);
+    expect(seen.map((e) => e.type)).toEqual([FOLLOW_UP_EVENT_TYPES.due]);
   });
 });

@@ -248,6 +248,14 @@ describe.each(availableBackends())("lead intake on $name", (backend) => {
     expect(managerList.data.every((l: { storeId: string }) => l.storeId === g.stores[0])).toBe(
       true,
     );
+    const storeLeads = new Set(managerList.data.map((l: { id: string }) => l.id));
+    const managerTasks = ok(await call("GET", "/v1/tasks?limit=200", g.managerKey)).data;
+    expect(managerTasks.length).toBeGreaterThan(0);
+    expect(managerTasks.every((t: { leadId: string }) => storeLeads.has(t.leadId))).toBe(true);
+    const theirTask = elsewhere.tasks[0].id;
+    expect((await call("POST", `/v1/tasks/${theirTask}/complete`, g.managerKey)).statusCode).toBe(
+      404,
+    );
     // A manager's inquiry goes to its own store; naming another store is refused.
     expect(
       (await call("POST", "/v1/leads", g.managerKey, { ...hotLead(4006), storeId: g.stores[1] }))

@@ -1,6 +1,10 @@
+import { asc, inArray, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import type { Db } from "../db/database.js";
+import { followUpTasks } from "../db/schema.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { effectiveDue, type TaskRow } from "./rows.js";
+import { PENDING_TASK_STATUSES } from "./schemas.js";
 
 /**
  * Schedules the delayed jobs of a pending follow-up task: `due` when it falls due (or its snooze
@@ -43,4 +47,27 @@ export async function scheduleReminders(
       }
     }
   }
+}
+
+/**
+ * Schedules again the reminders of every lead's next pending task, for every tenant. Run when
+ * workers start: a process that stopped between committing a task and enqueueing its jobs, or a
+ * database restored from a backup (which holds no jobs), gets its reminders back. Safe to repeat:
+ * job ids dedupe what is still queued, and a reminder that already fired finds its event recorded
+ * (event ids derive from task, kind and moment) and adds nothing. Reads as the database owner,
+ * across tenants, like the backup. Returns how many tasks it scheduled for.
+ */
+export async function rescheduleFollowUpReminders(db: Db, queue: JobQueue): Promise<number> {
+  const next = await db
+    .selectDistinctOn([followUpTasks.tenantId, followUpTasks.leadId])
+    .from(followUpTasks)
+    .where(inArray(followUpTasks.status, [...PENDING_TASK_STATUSES]))
+    .orderBy(
+      asc(followUpTasks.tenantId),
+      asc(followUpTasks.leadId),
+      asc(sql`coalesce(${followUpTasks.snoozedUntil}, ${followUpTasks.dueAt})`),
+      asc(followUpTasks.id),
+    );
+  for (const task of next) await scheduleReminders(queue, task.tenantId, [task]);
+  return next.length;
 }
