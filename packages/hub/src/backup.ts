@@ -35,6 +35,10 @@ export const BACKUP_TABLES = [
   "audit_events",
   "events",
   "idempotency_keys",
+  "webhook_endpoints",
+  "webhook_event_fanouts",
+  "webhook_deliveries",
+  "webhook_delivery_attempts",
 ] as const;
 
 export const BACKUP_FORMAT = "forecourt-backup/1";

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { WebhookSettings } from "./webhooks/settings.js";
 
 /** Defaults, named so docs/hub.md and the code say the same thing. */
 export const DEFAULT_DATA_DIR = "./.forecourt";
@@ -55,6 +56,19 @@ export const envSchema = z.object({
   FORECOURT_BODY_LIMIT: optional(integer(1_024, 100 * 1_048_576)),
   FORECOURT_RATE_LIMIT: optional(integer(1, 1_000_000)),
   FORECOURT_QUEUE_PREFIX: optional(z.string().regex(/^[a-z0-9_:-]{1,64}$/i)),
+  FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP: optional(
+    z.enum(["0", "1", "true", "false"], { message: "must be 1 or 0" }),
+  ),
+  FORECOURT_WEBHOOK_RETRY_SCHEDULE_MS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, {
+        message: "must be comma-separated milliseconds, e.g. 0,5000,300000",
+      }),
+  ),
+  FORECOURT_WEBHOOK_TIMEOUT_MS: optional(integer(100, 120_000)),
+  FORECOURT_WEBHOOK_SWEEP_MS: optional(integer(50, 3_600_000)),
 });
 
 export interface HubConfig {
@@ -73,6 +87,8 @@ export interface HubConfig {
   rateLimitPerMinute: number;
   /** Namespaces BullMQ keys on Redis (ignored by the PostgreSQL backend). */
   queuePrefix: string;
+  /** Outbound webhooks; unset fields take the defaults in webhooks/settings.ts. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +126,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     bodyLimit: e.FORECOURT_BODY_LIMIT ?? DEFAULT_BODY_LIMIT_BYTES,
     rateLimitPerMinute: e.FORECOURT_RATE_LIMIT ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     queuePrefix: e.FORECOURT_QUEUE_PREFIX ?? "forecourt",
+    webhooks: {
+      ...(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP
+        ? { allowLocalHttp: ["1", "true"].includes(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP) }
+        : {}),
+      ...(e.FORECOURT_WEBHOOK_RETRY_SCHEDULE_MS
+        ? { retryScheduleMs: e.FORECOURT_WEBHOOK_RETRY_SCHEDULE_MS.split(",").map(Number) }
+        : {}),
+      ...(e.FORECOURT_WEBHOOK_TIMEOUT_MS ? { timeoutMs: e.FORECOURT_WEBHOOK_TIMEOUT_MS } : {}),
+      ...(e.FORECOURT_WEBHOOK_SWEEP_MS ? { sweepIntervalMs: e.FORECOURT_WEBHOOK_SWEEP_MS } : {}),
+    },
   };
   if (config.databaseUrl && !config.secretKey) {
     throw new ConfigError([

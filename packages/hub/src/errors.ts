@@ -45,6 +45,19 @@ export const ERROR_CODES = {
     summary: "The lead is converted, ordered, lost or dormant; it cannot change hands.",
   },
   task_closed: { status: 409, summary: "The follow-up task is already completed or cancelled." },
+  webhook_url_invalid: {
+    status: 422,
+    summary:
+      "The webhook endpoint URL is not https:// (http:// only to 127.0.0.1/localhost where allowed) or carries credentials.",
+  },
+  webhook_endpoint_disabled: {
+    status: 409,
+    summary: "The webhook endpoint is disabled (through the API or after a 410); enable it first.",
+  },
+  webhook_delivery_not_replayable: {
+    status: 409,
+    summary: "Only dead or failed webhook deliveries can be replayed.",
+  },
   illegal_order_transition: {
     status: 409,
     summary:

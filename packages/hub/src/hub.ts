@@ -9,6 +9,8 @@ import { rescheduleFollowUpReminders } from "./leads/reminders.js";
 import { createFieldCrypto } from "./lib/crypto.js";
 import { resolveSecretKey } from "./lib/secretKey.js";
 import type { HubServices } from "./services.js";
+import { processDelivery } from "./webhooks/deliver.js";
+import { processFanout, startWebhookSweeper, stopWebhookSweeper } from "./webhooks/dispatcher.js";
 
 export interface HubOptions extends AppOptions {
   /** Run the job processors in this process (`forecourt start`); false for API-only. */
@@ -47,13 +49,17 @@ export async function openServices(
 export function startWorkers(services: HubServices): void {
   services.queue.startWorker({
     "lead.follow_up_reminder": (data) => processFollowUpReminder(services.db, data),
+    "webhook.fanout": (data) => processFanout(services, data),
+    "webhook.deliver": (data) => processDelivery(services, data),
   });
+  startWebhookSweeper(services);
   // Reminders whose enqueueing a stop interrupted (or that a restore left behind) come back; in
   // the background, so a large backlog does not delay the start.
   void rescheduleFollowUpReminders(services.db, services.queue).catch(() => {});
 }
 
 export async function closeServices(services: HubServices): Promise<void> {
+  await stopWebhookSweeper(services);
   await services.queue.close();
   await services.database.close();
 }

@@ -468,3 +468,63 @@ export const orderRules = pgTable("order_rules", {
   changes: jsonb("changes").$type<Record<string, unknown>>(),
   ...stored,
 });
+
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  url: text("url").notNull(),
+  description: text("description"),
+  eventTypes: text("event_types").array().notNull(),
+  status: text("status").$type<"active" | "disabled">().notNull().default("active"),
+  disabledReason: text("disabled_reason"),
+  disabledAt: ts("disabled_at"),
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  previousSecretCiphertext: text("previous_secret_ciphertext"),
+  previousSecretExpiresAt: ts("previous_secret_expires_at"),
+  deletedAt: ts("deleted_at"),
+  ...stored,
+});
+
+export const webhookEventFanouts = pgTable("webhook_event_fanouts", {
+  eventId: text("event_id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  deliveryCount: integer("delivery_count").notNull().default(0),
+  fannedOutAt: ts("fanned_out_at").notNull().defaultNow(),
+});
+
+export const webhookDeliveries = pgTable("webhook_deliveries", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  endpointId: text("endpoint_id").notNull(),
+  eventId: text("event_id").notNull(),
+  eventType: text("event_type").notNull(),
+  status: text("status")
+    .$type<"pending" | "succeeded" | "failed" | "dead">()
+    .notNull()
+    .default("pending"),
+  series: integer("series").notNull().default(1),
+  attemptCount: integer("attempt_count").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at"),
+  lastAttemptAt: ts("last_attempt_at"),
+  lastResponseStatus: integer("last_response_status"),
+  lastResponseBody: text("last_response_body"),
+  lastError: text("last_error"),
+  succeededAt: ts("succeeded_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const webhookDeliveryAttempts = pgTable("webhook_delivery_attempts", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  deliveryId: text("delivery_id").notNull(),
+  series: integer("series").notNull(),
+  attempt: integer("attempt").notNull(),
+  startedAt: ts("started_at").notNull(),
+  durationMs: integer("duration_ms").notNull(),
+  responseStatus: integer("response_status"),
+  responseBody: text("response_body"),
+  error: text("error"),
+  outcome: text("outcome").$type<"succeeded" | "retry" | "failed" | "dead">().notNull(),
+  nextAttemptAt: ts("next_attempt_at"),
+});

@@ -21,6 +21,10 @@ export interface JobPayloads {
      */
     scheduledFor?: string;
   };
+  /** An event was recorded: create its deliveries to the matching webhook endpoints (once). */
+  "webhook.fanout": { tenantId: string; eventId: string };
+  /** One try of a webhook delivery: the `attempt`-th (0-based) of series `series`. */
+  "webhook.deliver": { tenantId: string; deliveryId: string; series: number; attempt: number };
 }
 export type JobName = keyof JobPayloads;
 export type Processors = { [N in JobName]: (data: JobPayloads[N], job: Job) => Promise<void> };
@@ -136,6 +140,19 @@ function wrap(
   };
 }
 
+/**
+ * BullMQ's PostgreSQL backend wakes a waiting worker with NOTIFY and otherwise sleeps until the
+ * next delayed job (up to an hour). The embedded server does not pass NOTIFY between its socket
+ * connections, so a job added while a reminder hours away is pending would wait that long: the
+ * worker re-checks at least every second instead (one cheap query).
+ */
+const MAX_WORKER_BLOCK_SECONDS = 1;
+const pollingPostgresBackend: typeof createPostgresBackend = (name, opts, factoryOpts) => {
+  const backend = createPostgresBackend(name, opts, factoryOpts);
+  Object.defineProperty(backend, "maximumBlockTimeout", { get: () => MAX_WORKER_BLOCK_SECONDS });
+  return backend;
+};
+
 async function openPostgresQueue(database: pg.PoolConfig): Promise<JobQueue> {
   // BullMQ's SQL names its tables unqualified, so its connections need its schema first on the
   // search_path. On the embedded server every socket connection shares one session, so this
@@ -152,7 +169,7 @@ async function openPostgresQueue(database: pg.PoolConfig): Promise<JobQueue> {
   } finally {
     client.release();
   }
-  const { Queue: PgQueue, Worker: PgWorker } = withBackend(createPostgresBackend);
+  const { Queue: PgQueue, Worker: PgWorker } = withBackend(pollingPostgresBackend);
   const queue = new PgQueue(QUEUE_NAME, {
     connection: pool,
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
@@ -165,6 +182,8 @@ async function openPostgresQueue(database: pg.PoolConfig): Promise<JobQueue> {
       new PgWorker(QUEUE_NAME, processor, {
         connection: pool,
         concurrency,
+        // With no delayed job the wait is `drainDelay`: one second, for the reason above.
+        drainDelay: MAX_WORKER_BLOCK_SECONDS,
       }) as unknown as AnyWorker,
     async () => {
       await pool.query("SELECT 1");

@@ -51,6 +51,16 @@ import { createTeam } from "./teams/createTeam.js";
 import { getTeam } from "./teams/getTeam.js";
 import { listTeams } from "./teams/listTeams.js";
 import { updateTeam } from "./teams/updateTeam.js";
+import { getWebhookDelivery } from "./webhookDeliveries/getWebhookDelivery.js";
+import { listWebhookDeliveries } from "./webhookDeliveries/listWebhookDeliveries.js";
+import { replayWebhookDelivery } from "./webhookDeliveries/replayWebhookDelivery.js";
+import { createWebhookEndpoint } from "./webhookEndpoints/createWebhookEndpoint.js";
+import { deleteWebhookEndpoint } from "./webhookEndpoints/deleteWebhookEndpoint.js";
+import { getWebhookEndpoint } from "./webhookEndpoints/getWebhookEndpoint.js";
+import { listWebhookEndpoints } from "./webhookEndpoints/listWebhookEndpoints.js";
+import { rotateWebhookEndpointSecret } from "./webhookEndpoints/rotateWebhookEndpointSecret.js";
+import { testWebhookEndpoint } from "./webhookEndpoints/testWebhookEndpoint.js";
+import { updateWebhookEndpoint } from "./webhookEndpoints/updateWebhookEndpoint.js";
 
 /** Every /v1 route, one a file. The tenant-isolation tests walk this table. */
 export const V1_ROUTES = [
@@ -106,6 +116,16 @@ export const V1_ROUTES = [
   signOrderContract,
   putContractTemplate,
   getOrderStatistics,
+  createWebhookEndpoint,
+  listWebhookEndpoints,
+  getWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookEndpointSecret,
+  testWebhookEndpoint,
+  listWebhookDeliveries,
+  getWebhookDelivery,
+  replayWebhookDelivery,
 ] as const;
 
 export function registerV1Routes(app: FastifyInstance): void {

@@ -6142,6 +6142,5540 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List orders (oldest first) by status, store, salesperson, customer and entry time [from, to); a sales key sees its own, a store key its store's */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                    storeId?: string;
+                    salespersonId?: string;
+                    customerId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                orderNumber: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                customerId: string;
+                                storeId: string;
+                                salespersonId: string;
+                                opportunityId?: string;
+                                leadId?: string;
+                                campaignId?: string;
+                                vehicle: {
+                                    /** @enum {string} */
+                                    kind: "stock";
+                                    vehicleId?: string;
+                                    vin?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "configuration";
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                allocatedVehicleId?: string;
+                                lines: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeIn?: {
+                                    vin?: string;
+                                    brand: string;
+                                    model: string;
+                                    year?: number;
+                                    mileageKm: number;
+                                    appraisedValue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    appraisedBy?: string;
+                                    /** Format: date-time */
+                                    appraisedAt?: string;
+                                };
+                                financing?: {
+                                    lender: string;
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    termMonths: number;
+                                    annualRateBps: number;
+                                    /**
+                                     * @default equal_instalment
+                                     * @enum {string}
+                                     */
+                                    method: "equal_instalment" | "equal_principal";
+                                };
+                                /** Format: date */
+                                requestedDeliveryDate?: string;
+                                /** Format: date */
+                                expectedDeliveryDate?: string;
+                                contractId?: string;
+                                termsVersion?: number;
+                                approvals: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    role?: string;
+                                    rules: string[];
+                                    note?: string;
+                                }[];
+                                statusHistory: {
+                                    /** @enum {string} */
+                                    from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** @enum {string} */
+                                    to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** Format: date-time */
+                                    at: string;
+                                    by?: string;
+                                    note?: string;
+                                }[];
+                                cancelReason?: string;
+                                /** Format: date-time */
+                                deliveredAt?: string;
+                                notes?: string;
+                                attributes: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                totals: {
+                                    currency: string;
+                                    subtotal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    discounts: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    fees: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    tradeInCredit: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    taxableBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vat: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vatIncluded: boolean;
+                                    total: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxFull: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxRelief: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTax: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    amountFinanced: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    balanceDue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                                loanSchedule?: {
+                                    /** @enum {string} */
+                                    method: "equal_instalment" | "equal_principal";
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    annualRateBps: number;
+                                    termMonths: number;
+                                    rows: {
+                                        period: number;
+                                        payment: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        principal: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        interest: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        remaining: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                    }[];
+                                    totalPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    totalInterest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enter a draft order (订单): number allocated from the store's daily counter, totals computed; a sales key enters its own */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        storeId?: string;
+                        salespersonId?: string;
+                        opportunityId?: string;
+                        leadId?: string;
+                        campaignId?: string;
+                        vehicle: {
+                            /** @enum {string} */
+                            kind: "stock";
+                            vehicleId?: string;
+                            vin?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "configuration";
+                            code?: string;
+                            brand: string;
+                            series: string;
+                            model: string;
+                            trim?: string;
+                            year?: number;
+                            exteriorColour?: string;
+                            interiorColour?: string;
+                            /** @default [] */
+                            optionCodes?: string[];
+                        };
+                        lines: {
+                            /** @enum {string} */
+                            kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                            description: string;
+                            code?: string;
+                            /** @default 1 */
+                            quantity?: number;
+                            amount: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                        }[];
+                        tradeIn?: {
+                            vin?: string;
+                            brand: string;
+                            model: string;
+                            year?: number;
+                            mileageKm: number;
+                            appraisedValue: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                            appraisedBy?: string;
+                            /** Format: date-time */
+                            appraisedAt?: string;
+                        };
+                        financing?: {
+                            lender: string;
+                            downPayment: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                            termMonths: number;
+                            annualRateBps: number;
+                            /**
+                             * @default equal_instalment
+                             * @enum {string}
+                             */
+                            method?: "equal_instalment" | "equal_principal";
+                        };
+                        /** Format: date */
+                        requestedDeliveryDate?: string;
+                        notes?: string;
+                        /** @default {} */
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                            customerId: string;
+                            storeId: string;
+                            salespersonId: string;
+                            opportunityId?: string;
+                            leadId?: string;
+                            campaignId?: string;
+                            vehicle: {
+                                /** @enum {string} */
+                                kind: "stock";
+                                vehicleId?: string;
+                                vin?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "configuration";
+                                code?: string;
+                                brand: string;
+                                series: string;
+                                model: string;
+                                trim?: string;
+                                year?: number;
+                                exteriorColour?: string;
+                                interiorColour?: string;
+                                /** @default [] */
+                                optionCodes: string[];
+                            };
+                            allocatedVehicleId?: string;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                description: string;
+                                code?: string;
+                                /** @default 1 */
+                                quantity: number;
+                                amount: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            total: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            tradeIn?: {
+                                vin?: string;
+                                brand: string;
+                                model: string;
+                                year?: number;
+                                mileageKm: number;
+                                appraisedValue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                appraisedBy?: string;
+                                /** Format: date-time */
+                                appraisedAt?: string;
+                            };
+                            financing?: {
+                                lender: string;
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                termMonths: number;
+                                annualRateBps: number;
+                                /**
+                                 * @default equal_instalment
+                                 * @enum {string}
+                                 */
+                                method: "equal_instalment" | "equal_principal";
+                            };
+                            /** Format: date */
+                            requestedDeliveryDate?: string;
+                            /** Format: date */
+                            expectedDeliveryDate?: string;
+                            contractId?: string;
+                            termsVersion?: number;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                role?: string;
+                                rules: string[];
+                                note?: string;
+                            }[];
+                            statusHistory: {
+                                /** @enum {string} */
+                                from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** @enum {string} */
+                                to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                at: string;
+                                by?: string;
+                                note?: string;
+                            }[];
+                            cancelReason?: string;
+                            /** Format: date-time */
+                            deliveredAt?: string;
+                            notes?: string;
+                            attributes: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            totals: {
+                                currency: string;
+                                subtotal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                discounts: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                fees: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeInCredit: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                taxableBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vat: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vatIncluded: boolean;
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxFull: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxRelief: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTax: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                amountFinanced: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                            loanSchedule?: {
+                                /** @enum {string} */
+                                method: "equal_instalment" | "equal_principal";
+                                principal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                annualRateBps: number;
+                                termMonths: number;
+                                rows: {
+                                    period: number;
+                                    payment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    interest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    remaining: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                totalPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                totalInterest: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an order with its totals, approvals, status history and (when financed) loan schedule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                            customerId: string;
+                            storeId: string;
+                            salespersonId: string;
+                            opportunityId?: string;
+                            leadId?: string;
+                            campaignId?: string;
+                            vehicle: {
+                                /** @enum {string} */
+                                kind: "stock";
+                                vehicleId?: string;
+                                vin?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "configuration";
+                                code?: string;
+                                brand: string;
+                                series: string;
+                                model: string;
+                                trim?: string;
+                                year?: number;
+                                exteriorColour?: string;
+                                interiorColour?: string;
+                                /** @default [] */
+                                optionCodes: string[];
+                            };
+                            allocatedVehicleId?: string;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                description: string;
+                                code?: string;
+                                /** @default 1 */
+                                quantity: number;
+                                amount: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            total: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            tradeIn?: {
+                                vin?: string;
+                                brand: string;
+                                model: string;
+                                year?: number;
+                                mileageKm: number;
+                                appraisedValue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                appraisedBy?: string;
+                                /** Format: date-time */
+                                appraisedAt?: string;
+                            };
+                            financing?: {
+                                lender: string;
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                termMonths: number;
+                                annualRateBps: number;
+                                /**
+                                 * @default equal_instalment
+                                 * @enum {string}
+                                 */
+                                method: "equal_instalment" | "equal_principal";
+                            };
+                            /** Format: date */
+                            requestedDeliveryDate?: string;
+                            /** Format: date */
+                            expectedDeliveryDate?: string;
+                            contractId?: string;
+                            termsVersion?: number;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                role?: string;
+                                rules: string[];
+                                note?: string;
+                            }[];
+                            statusHistory: {
+                                /** @enum {string} */
+                                from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** @enum {string} */
+                                to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                at: string;
+                                by?: string;
+                                note?: string;
+                            }[];
+                            cancelReason?: string;
+                            /** Format: date-time */
+                            deliveredAt?: string;
+                            notes?: string;
+                            attributes: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            totals: {
+                                currency: string;
+                                subtotal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                discounts: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                fees: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeInCredit: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                taxableBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vat: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vatIncluded: boolean;
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxFull: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxRelief: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTax: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                amountFinanced: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                            loanSchedule?: {
+                                /** @enum {string} */
+                                method: "equal_instalment" | "equal_principal";
+                                principal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                annualRateBps: number;
+                                termMonths: number;
+                                rows: {
+                                    period: number;
+                                    payment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    interest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    remaining: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                totalPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                totalInterest: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for approval (审核); an order no approval rule stops is approved at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        note?: string;
+                        by?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                            customerId: string;
+                            storeId: string;
+                            salespersonId: string;
+                            opportunityId?: string;
+                            leadId?: string;
+                            campaignId?: string;
+                            vehicle: {
+                                /** @enum {string} */
+                                kind: "stock";
+                                vehicleId?: string;
+                                vin?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "configuration";
+                                code?: string;
+                                brand: string;
+                                series: string;
+                                model: string;
+                                trim?: string;
+                                year?: number;
+                                exteriorColour?: string;
+                                interiorColour?: string;
+                                /** @default [] */
+                                optionCodes: string[];
+                            };
+                            allocatedVehicleId?: string;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                description: string;
+                                code?: string;
+                                /** @default 1 */
+                                quantity: number;
+                                amount: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            total: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            tradeIn?: {
+                                vin?: string;
+                                brand: string;
+                                model: string;
+                                year?: number;
+                                mileageKm: number;
+                                appraisedValue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                appraisedBy?: string;
+                                /** Format: date-time */
+                                appraisedAt?: string;
+                            };
+                            financing?: {
+                                lender: string;
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                termMonths: number;
+                                annualRateBps: number;
+                                /**
+                                 * @default equal_instalment
+                                 * @enum {string}
+                                 */
+                                method: "equal_instalment" | "equal_principal";
+                            };
+                            /** Format: date */
+                            requestedDeliveryDate?: string;
+                            /** Format: date */
+                            expectedDeliveryDate?: string;
+                            contractId?: string;
+                            termsVersion?: number;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                role?: string;
+                                rules: string[];
+                                note?: string;
+                            }[];
+                            statusHistory: {
+                                /** @enum {string} */
+                                from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** @enum {string} */
+                                to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                at: string;
+                                by?: string;
+                                note?: string;
+                            }[];
+                            cancelReason?: string;
+                            /** Format: date-time */
+                            deliveredAt?: string;
+                            notes?: string;
+                            attributes: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            totals: {
+                                currency: string;
+                                subtotal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                discounts: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                fees: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeInCredit: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                taxableBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vat: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vatIncluded: boolean;
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxFull: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxRelief: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTax: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                amountFinanced: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                            loanSchedule?: {
+                                /** @enum {string} */
+                                method: "equal_instalment" | "equal_principal";
+                                principal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                annualRateBps: number;
+                                termMonths: number;
+                                rows: {
+                                    period: number;
+                                    payment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    interest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    remaining: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                totalPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                totalInterest: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a submitted order in an approver role the rules require (manager, finance; general_manager and the group's own roles with an admin key); the last required approval makes it approved, a rejection sends it back to draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        decision: "approved" | "rejected";
+                        role?: string;
+                        note?: string;
+                        by?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                            customerId: string;
+                            storeId: string;
+                            salespersonId: string;
+                            opportunityId?: string;
+                            leadId?: string;
+                            campaignId?: string;
+                            vehicle: {
+                                /** @enum {string} */
+                                kind: "stock";
+                                vehicleId?: string;
+                                vin?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "configuration";
+                                code?: string;
+                                brand: string;
+                                series: string;
+                                model: string;
+                                trim?: string;
+                                year?: number;
+                                exteriorColour?: string;
+                                interiorColour?: string;
+                                /** @default [] */
+                                optionCodes: string[];
+                            };
+                            allocatedVehicleId?: string;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                description: string;
+                                code?: string;
+                                /** @default 1 */
+                                quantity: number;
+                                amount: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            total: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            tradeIn?: {
+                                vin?: string;
+                                brand: string;
+                                model: string;
+                                year?: number;
+                                mileageKm: number;
+                                appraisedValue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                appraisedBy?: string;
+                                /** Format: date-time */
+                                appraisedAt?: string;
+                            };
+                            financing?: {
+                                lender: string;
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                termMonths: number;
+                                annualRateBps: number;
+                                /**
+                                 * @default equal_instalment
+                                 * @enum {string}
+                                 */
+                                method: "equal_instalment" | "equal_principal";
+                            };
+                            /** Format: date */
+                            requestedDeliveryDate?: string;
+                            /** Format: date */
+                            expectedDeliveryDate?: string;
+                            contractId?: string;
+                            termsVersion?: number;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                role?: string;
+                                rules: string[];
+                                note?: string;
+                            }[];
+                            statusHistory: {
+                                /** @enum {string} */
+                                from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** @enum {string} */
+                                to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                at: string;
+                                by?: string;
+                                note?: string;
+                            }[];
+                            cancelReason?: string;
+                            /** Format: date-time */
+                            deliveredAt?: string;
+                            notes?: string;
+                            attributes: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            totals: {
+                                currency: string;
+                                subtotal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                discounts: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                fees: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeInCredit: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                taxableBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vat: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vatIncluded: boolean;
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxFull: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxRelief: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTax: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                amountFinanced: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                            loanSchedule?: {
+                                /** @enum {string} */
+                                method: "equal_instalment" | "equal_principal";
+                                principal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                annualRateBps: number;
+                                termMonths: number;
+                                rows: {
+                                    period: number;
+                                    payment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    interest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    remaining: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                totalPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                totalInterest: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a tracking milestone (contracted → allocated → in_transit → arrived → delivered) or cancel with a reason; an illegal move answers 409 with the states allowed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                        version: number;
+                        reason?: string;
+                        allocatedVehicleId?: string;
+                        /** Format: date */
+                        expectedDeliveryDate?: string;
+                        by?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                            customerId: string;
+                            storeId: string;
+                            salespersonId: string;
+                            opportunityId?: string;
+                            leadId?: string;
+                            campaignId?: string;
+                            vehicle: {
+                                /** @enum {string} */
+                                kind: "stock";
+                                vehicleId?: string;
+                                vin?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "configuration";
+                                code?: string;
+                                brand: string;
+                                series: string;
+                                model: string;
+                                trim?: string;
+                                year?: number;
+                                exteriorColour?: string;
+                                interiorColour?: string;
+                                /** @default [] */
+                                optionCodes: string[];
+                            };
+                            allocatedVehicleId?: string;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                description: string;
+                                code?: string;
+                                /** @default 1 */
+                                quantity: number;
+                                amount: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            total: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            tradeIn?: {
+                                vin?: string;
+                                brand: string;
+                                model: string;
+                                year?: number;
+                                mileageKm: number;
+                                appraisedValue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                appraisedBy?: string;
+                                /** Format: date-time */
+                                appraisedAt?: string;
+                            };
+                            financing?: {
+                                lender: string;
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                termMonths: number;
+                                annualRateBps: number;
+                                /**
+                                 * @default equal_instalment
+                                 * @enum {string}
+                                 */
+                                method: "equal_instalment" | "equal_principal";
+                            };
+                            /** Format: date */
+                            requestedDeliveryDate?: string;
+                            /** Format: date */
+                            expectedDeliveryDate?: string;
+                            contractId?: string;
+                            termsVersion?: number;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                role?: string;
+                                rules: string[];
+                                note?: string;
+                            }[];
+                            statusHistory: {
+                                /** @enum {string} */
+                                from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** @enum {string} */
+                                to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                at: string;
+                                by?: string;
+                                note?: string;
+                            }[];
+                            cancelReason?: string;
+                            /** Format: date-time */
+                            deliveredAt?: string;
+                            notes?: string;
+                            attributes: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            totals: {
+                                currency: string;
+                                subtotal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                discounts: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                fees: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeInCredit: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                taxableBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vat: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                vatIncluded: boolean;
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxBase: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxFull: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTaxRelief: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                purchaseTax: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                downPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                amountFinanced: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                            loanSchedule?: {
+                                /** @enum {string} */
+                                method: "equal_instalment" | "equal_principal";
+                                principal: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                annualRateBps: number;
+                                termMonths: number;
+                                rows: {
+                                    period: number;
+                                    payment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    interest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    remaining: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                totalPayment: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                totalInterest: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a change (变更) of configuration, delivery date or price: the diff is kept; applied at once as a new terms version unless the rules ask for approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "configuration";
+                        after: {
+                            code?: string;
+                            brand: string;
+                            series: string;
+                            model: string;
+                            trim?: string;
+                            year?: number;
+                            exteriorColour?: string;
+                            interiorColour?: string;
+                            /** @default [] */
+                            optionCodes?: string[];
+                        };
+                        version: number;
+                        reason: string;
+                        by?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "delivery_date";
+                        /** Format: date */
+                        after: string;
+                        version: number;
+                        reason: string;
+                        by?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "price";
+                        after: {
+                            /** @enum {string} */
+                            kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                            description: string;
+                            code?: string;
+                            /** @default 1 */
+                            quantity?: number;
+                            amount: {
+                                amount: number;
+                                /** @default CNY */
+                                currency?: string;
+                            };
+                        }[];
+                        version: number;
+                        reason: string;
+                        by?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change: {
+                                /** @enum {string} */
+                                kind: "configuration";
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "applied" | "withdrawn";
+                                orderId: string;
+                                baseVersion: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                requiresApproval: boolean;
+                                decidedBy?: string;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** Format: date-time */
+                                appliedAt?: string;
+                                resultingVersion?: number;
+                                diff?: {
+                                    path: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                approvers?: string[];
+                                approvalReasons?: {
+                                    rule: string;
+                                    approver: string;
+                                    message: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                before: {
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                after: {
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "delivery_date";
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "applied" | "withdrawn";
+                                orderId: string;
+                                baseVersion: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                requiresApproval: boolean;
+                                decidedBy?: string;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** Format: date-time */
+                                appliedAt?: string;
+                                resultingVersion?: number;
+                                diff?: {
+                                    path: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                approvers?: string[];
+                                approvalReasons?: {
+                                    rule: string;
+                                    approver: string;
+                                    message: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                /** Format: date */
+                                before?: string;
+                                /** Format: date */
+                                after: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "applied" | "withdrawn";
+                                orderId: string;
+                                baseVersion: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                requiresApproval: boolean;
+                                decidedBy?: string;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** Format: date-time */
+                                appliedAt?: string;
+                                resultingVersion?: number;
+                                diff?: {
+                                    path: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                approvers?: string[];
+                                approvalReasons?: {
+                                    rule: string;
+                                    approver: string;
+                                    message: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                before: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                after: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                            };
+                            order: {
+                                id: string;
+                                orderNumber: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                customerId: string;
+                                storeId: string;
+                                salespersonId: string;
+                                opportunityId?: string;
+                                leadId?: string;
+                                campaignId?: string;
+                                vehicle: {
+                                    /** @enum {string} */
+                                    kind: "stock";
+                                    vehicleId?: string;
+                                    vin?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "configuration";
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                allocatedVehicleId?: string;
+                                lines: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeIn?: {
+                                    vin?: string;
+                                    brand: string;
+                                    model: string;
+                                    year?: number;
+                                    mileageKm: number;
+                                    appraisedValue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    appraisedBy?: string;
+                                    /** Format: date-time */
+                                    appraisedAt?: string;
+                                };
+                                financing?: {
+                                    lender: string;
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    termMonths: number;
+                                    annualRateBps: number;
+                                    /**
+                                     * @default equal_instalment
+                                     * @enum {string}
+                                     */
+                                    method: "equal_instalment" | "equal_principal";
+                                };
+                                /** Format: date */
+                                requestedDeliveryDate?: string;
+                                /** Format: date */
+                                expectedDeliveryDate?: string;
+                                contractId?: string;
+                                termsVersion?: number;
+                                approvals: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    role?: string;
+                                    rules: string[];
+                                    note?: string;
+                                }[];
+                                statusHistory: {
+                                    /** @enum {string} */
+                                    from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** @enum {string} */
+                                    to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** Format: date-time */
+                                    at: string;
+                                    by?: string;
+                                    note?: string;
+                                }[];
+                                cancelReason?: string;
+                                /** Format: date-time */
+                                deliveredAt?: string;
+                                notes?: string;
+                                attributes: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                totals: {
+                                    currency: string;
+                                    subtotal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    discounts: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    fees: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    tradeInCredit: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    taxableBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vat: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vatIncluded: boolean;
+                                    total: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxFull: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxRelief: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTax: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    amountFinanced: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    balanceDue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                                loanSchedule?: {
+                                    /** @enum {string} */
+                                    method: "equal_instalment" | "equal_principal";
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    annualRateBps: number;
+                                    termMonths: number;
+                                    rows: {
+                                        period: number;
+                                        payment: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        principal: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        interest: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        remaining: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                    }[];
+                                    totalPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    totalInterest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                            };
+                            termsVersion?: {
+                                orderId: string;
+                                version: number;
+                                vehicle: {
+                                    /** @enum {string} */
+                                    kind: "stock";
+                                    vehicleId?: string;
+                                    vin?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "configuration";
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                lines: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeIn?: {
+                                    vin?: string;
+                                    brand: string;
+                                    model: string;
+                                    year?: number;
+                                    mileageKm: number;
+                                    appraisedValue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    appraisedBy?: string;
+                                    /** Format: date-time */
+                                    appraisedAt?: string;
+                                };
+                                financing?: {
+                                    lender: string;
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    termMonths: number;
+                                    annualRateBps: number;
+                                    /**
+                                     * @default equal_instalment
+                                     * @enum {string}
+                                     */
+                                    method: "equal_instalment" | "equal_principal";
+                                };
+                                /** Format: date */
+                                requestedDeliveryDate?: string;
+                                changeRequestId?: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            contractOutdated: boolean;
+                            approvalReset: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/changes/{changeId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a pending change (an approver of a role it needs; approval applies it), or withdraw it (the requester, a manager or admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    changeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        decision: "approved" | "rejected" | "withdrawn";
+                        role?: string;
+                        note?: string;
+                        by?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change: {
+                                /** @enum {string} */
+                                kind: "configuration";
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "applied" | "withdrawn";
+                                orderId: string;
+                                baseVersion: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                requiresApproval: boolean;
+                                decidedBy?: string;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** Format: date-time */
+                                appliedAt?: string;
+                                resultingVersion?: number;
+                                diff?: {
+                                    path: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                approvers?: string[];
+                                approvalReasons?: {
+                                    rule: string;
+                                    approver: string;
+                                    message: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                before: {
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                after: {
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "delivery_date";
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "applied" | "withdrawn";
+                                orderId: string;
+                                baseVersion: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                requiresApproval: boolean;
+                                decidedBy?: string;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** Format: date-time */
+                                appliedAt?: string;
+                                resultingVersion?: number;
+                                diff?: {
+                                    path: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                approvers?: string[];
+                                approvalReasons?: {
+                                    rule: string;
+                                    approver: string;
+                                    message: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                /** Format: date */
+                                before?: string;
+                                /** Format: date */
+                                after: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "applied" | "withdrawn";
+                                orderId: string;
+                                baseVersion: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                requiresApproval: boolean;
+                                decidedBy?: string;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** Format: date-time */
+                                appliedAt?: string;
+                                resultingVersion?: number;
+                                diff?: {
+                                    path: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                approvers?: string[];
+                                approvalReasons?: {
+                                    rule: string;
+                                    approver: string;
+                                    message: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                before: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                after: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                            };
+                            order: {
+                                id: string;
+                                orderNumber: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                customerId: string;
+                                storeId: string;
+                                salespersonId: string;
+                                opportunityId?: string;
+                                leadId?: string;
+                                campaignId?: string;
+                                vehicle: {
+                                    /** @enum {string} */
+                                    kind: "stock";
+                                    vehicleId?: string;
+                                    vin?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "configuration";
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                allocatedVehicleId?: string;
+                                lines: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeIn?: {
+                                    vin?: string;
+                                    brand: string;
+                                    model: string;
+                                    year?: number;
+                                    mileageKm: number;
+                                    appraisedValue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    appraisedBy?: string;
+                                    /** Format: date-time */
+                                    appraisedAt?: string;
+                                };
+                                financing?: {
+                                    lender: string;
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    termMonths: number;
+                                    annualRateBps: number;
+                                    /**
+                                     * @default equal_instalment
+                                     * @enum {string}
+                                     */
+                                    method: "equal_instalment" | "equal_principal";
+                                };
+                                /** Format: date */
+                                requestedDeliveryDate?: string;
+                                /** Format: date */
+                                expectedDeliveryDate?: string;
+                                contractId?: string;
+                                termsVersion?: number;
+                                approvals: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    role?: string;
+                                    rules: string[];
+                                    note?: string;
+                                }[];
+                                statusHistory: {
+                                    /** @enum {string} */
+                                    from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** @enum {string} */
+                                    to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** Format: date-time */
+                                    at: string;
+                                    by?: string;
+                                    note?: string;
+                                }[];
+                                cancelReason?: string;
+                                /** Format: date-time */
+                                deliveredAt?: string;
+                                notes?: string;
+                                attributes: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                totals: {
+                                    currency: string;
+                                    subtotal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    discounts: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    fees: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    tradeInCredit: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    taxableBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vat: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vatIncluded: boolean;
+                                    total: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxFull: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxRelief: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTax: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    amountFinanced: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    balanceDue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                                loanSchedule?: {
+                                    /** @enum {string} */
+                                    method: "equal_instalment" | "equal_principal";
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    annualRateBps: number;
+                                    termMonths: number;
+                                    rows: {
+                                        period: number;
+                                        payment: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        principal: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        interest: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        remaining: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                    }[];
+                                    totalPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    totalInterest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                            };
+                            termsVersion?: {
+                                orderId: string;
+                                version: number;
+                                vehicle: {
+                                    /** @enum {string} */
+                                    kind: "stock";
+                                    vehicleId?: string;
+                                    vin?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "configuration";
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                lines: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeIn?: {
+                                    vin?: string;
+                                    brand: string;
+                                    model: string;
+                                    year?: number;
+                                    mileageKm: number;
+                                    appraisedValue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    appraisedBy?: string;
+                                    /** Format: date-time */
+                                    appraisedAt?: string;
+                                };
+                                financing?: {
+                                    lender: string;
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    termMonths: number;
+                                    annualRateBps: number;
+                                    /**
+                                     * @default equal_instalment
+                                     * @enum {string}
+                                     */
+                                    method: "equal_instalment" | "equal_principal";
+                                };
+                                /** Format: date */
+                                requestedDeliveryDate?: string;
+                                changeRequestId?: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            contractOutdated: boolean;
+                            approvalReset: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render the contract (合同) of an approved order from a template (values escaped), stored with the SHA-256 of its text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @default default */
+                        templateId?: string;
+                        customer?: {
+                            idNumber?: string;
+                            phone?: string;
+                            address?: string;
+                        };
+                        dealer?: {
+                            name?: string;
+                            address?: string;
+                            phone?: string;
+                            creditCode?: string;
+                        };
+                        extra?: {
+                            [key: string]: string;
+                        };
+                        locale?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contract: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "generated" | "signed" | "voided";
+                                orderId: string;
+                                orderVersion: number;
+                                templateId: string;
+                                templateVersion?: string;
+                                renderedSha256: string;
+                                signedBy: {
+                                    /** @enum {string} */
+                                    party: "customer" | "dealer" | "guarantor";
+                                    name: string;
+                                    customerId?: string;
+                                    salespersonId?: string;
+                                }[];
+                                /** Format: date-time */
+                                signedAt?: string;
+                                documentRef?: string;
+                                /** Format: date-time */
+                                voidedAt?: string;
+                                voidReason?: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                text: string;
+                            };
+                            order: {
+                                id: string;
+                                orderNumber: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                customerId: string;
+                                storeId: string;
+                                salespersonId: string;
+                                opportunityId?: string;
+                                leadId?: string;
+                                campaignId?: string;
+                                vehicle: {
+                                    /** @enum {string} */
+                                    kind: "stock";
+                                    vehicleId?: string;
+                                    vin?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "configuration";
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                allocatedVehicleId?: string;
+                                lines: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeIn?: {
+                                    vin?: string;
+                                    brand: string;
+                                    model: string;
+                                    year?: number;
+                                    mileageKm: number;
+                                    appraisedValue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    appraisedBy?: string;
+                                    /** Format: date-time */
+                                    appraisedAt?: string;
+                                };
+                                financing?: {
+                                    lender: string;
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    termMonths: number;
+                                    annualRateBps: number;
+                                    /**
+                                     * @default equal_instalment
+                                     * @enum {string}
+                                     */
+                                    method: "equal_instalment" | "equal_principal";
+                                };
+                                /** Format: date */
+                                requestedDeliveryDate?: string;
+                                /** Format: date */
+                                expectedDeliveryDate?: string;
+                                contractId?: string;
+                                termsVersion?: number;
+                                approvals: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    role?: string;
+                                    rules: string[];
+                                    note?: string;
+                                }[];
+                                statusHistory: {
+                                    /** @enum {string} */
+                                    from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** @enum {string} */
+                                    to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** Format: date-time */
+                                    at: string;
+                                    by?: string;
+                                    note?: string;
+                                }[];
+                                cancelReason?: string;
+                                /** Format: date-time */
+                                deliveredAt?: string;
+                                notes?: string;
+                                attributes: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                totals: {
+                                    currency: string;
+                                    subtotal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    discounts: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    fees: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    tradeInCredit: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    taxableBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vat: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vatIncluded: boolean;
+                                    total: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxFull: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxRelief: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTax: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    amountFinanced: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    balanceDue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                                loanSchedule?: {
+                                    /** @enum {string} */
+                                    method: "equal_instalment" | "equal_principal";
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    annualRateBps: number;
+                                    termMonths: number;
+                                    rows: {
+                                        period: number;
+                                        payment: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        principal: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        interest: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        remaining: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                    }[];
+                                    totalPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    totalInterest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/contract/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record who signed the order's current contract and when (the SHA-256 of the signed text must match), and move the order to contracted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        renderedSha256: string;
+                        signedBy: {
+                            /** @enum {string} */
+                            party: "customer" | "dealer" | "guarantor";
+                            name: string;
+                            customerId?: string;
+                            salespersonId?: string;
+                        }[];
+                        /** Format: date-time */
+                        signedAt?: string;
+                        documentRef?: string;
+                        by?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contract: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "generated" | "signed" | "voided";
+                                orderId: string;
+                                orderVersion: number;
+                                templateId: string;
+                                templateVersion?: string;
+                                renderedSha256: string;
+                                signedBy: {
+                                    /** @enum {string} */
+                                    party: "customer" | "dealer" | "guarantor";
+                                    name: string;
+                                    customerId?: string;
+                                    salespersonId?: string;
+                                }[];
+                                /** Format: date-time */
+                                signedAt?: string;
+                                documentRef?: string;
+                                /** Format: date-time */
+                                voidedAt?: string;
+                                voidReason?: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                text: string;
+                            };
+                            order: {
+                                id: string;
+                                orderNumber: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                customerId: string;
+                                storeId: string;
+                                salespersonId: string;
+                                opportunityId?: string;
+                                leadId?: string;
+                                campaignId?: string;
+                                vehicle: {
+                                    /** @enum {string} */
+                                    kind: "stock";
+                                    vehicleId?: string;
+                                    vin?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "configuration";
+                                    code?: string;
+                                    brand: string;
+                                    series: string;
+                                    model: string;
+                                    trim?: string;
+                                    year?: number;
+                                    exteriorColour?: string;
+                                    interiorColour?: string;
+                                    /** @default [] */
+                                    optionCodes: string[];
+                                };
+                                allocatedVehicleId?: string;
+                                lines: {
+                                    /** @enum {string} */
+                                    kind: "vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit";
+                                    description: string;
+                                    code?: string;
+                                    /** @default 1 */
+                                    quantity: number;
+                                    amount: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                }[];
+                                total: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                                tradeIn?: {
+                                    vin?: string;
+                                    brand: string;
+                                    model: string;
+                                    year?: number;
+                                    mileageKm: number;
+                                    appraisedValue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    appraisedBy?: string;
+                                    /** Format: date-time */
+                                    appraisedAt?: string;
+                                };
+                                financing?: {
+                                    lender: string;
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    termMonths: number;
+                                    annualRateBps: number;
+                                    /**
+                                     * @default equal_instalment
+                                     * @enum {string}
+                                     */
+                                    method: "equal_instalment" | "equal_principal";
+                                };
+                                /** Format: date */
+                                requestedDeliveryDate?: string;
+                                /** Format: date */
+                                expectedDeliveryDate?: string;
+                                contractId?: string;
+                                termsVersion?: number;
+                                approvals: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    role?: string;
+                                    rules: string[];
+                                    note?: string;
+                                }[];
+                                statusHistory: {
+                                    /** @enum {string} */
+                                    from: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** @enum {string} */
+                                    to: "draft" | "submitted" | "approved" | "contracted" | "allocated" | "in_transit" | "arrived" | "delivered" | "cancelled";
+                                    /** Format: date-time */
+                                    at: string;
+                                    by?: string;
+                                    note?: string;
+                                }[];
+                                cancelReason?: string;
+                                /** Format: date-time */
+                                deliveredAt?: string;
+                                notes?: string;
+                                attributes: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                totals: {
+                                    currency: string;
+                                    subtotal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    discounts: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    fees: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    tradeInCredit: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    taxableBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vat: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    vatIncluded: boolean;
+                                    total: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxBase: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxFull: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTaxRelief: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    purchaseTax: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    downPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    amountFinanced: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    balanceDue: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                                loanSchedule?: {
+                                    /** @enum {string} */
+                                    method: "equal_instalment" | "equal_principal";
+                                    principal: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    annualRateBps: number;
+                                    termMonths: number;
+                                    rows: {
+                                        period: number;
+                                        payment: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        principal: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        interest: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                        remaining: {
+                                            amount: number;
+                                            /** @default CNY */
+                                            currency: string;
+                                        };
+                                    }[];
+                                    totalPayment: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                    totalInterest: {
+                                        amount: number;
+                                        /** @default CNY */
+                                        currency: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contract-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace one of the group's contract templates (admin); `default` replaces the shipped template. Unknown placeholders are refused */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "html" | "text";
+                        body: string;
+                        templateVersion?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "html" | "text";
+                            body: string;
+                            templateVersion?: string;
+                            placeholders: string[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders and revenue by model, period, store and salesperson over the orders entered in [from, to) (drafts and cancellations left out) */
+        get: {
+            parameters: {
+                query?: {
+                    storeId?: string;
+                    salespersonId?: string;
+                    from?: string;
+                    to?: string;
+                    period?: "day" | "week" | "month";
+                    timeZone?: string;
+                    dateField?: "createdAt" | "deliveredAt";
+                    currency?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            timeZone: string;
+                            orders: number;
+                            revenue: {
+                                amount: number;
+                                /** @default CNY */
+                                currency: string;
+                            };
+                            byModel: {
+                                key: string;
+                                orders: number;
+                                revenue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            byPeriod: {
+                                key: string;
+                                orders: number;
+                                revenue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            byStore: {
+                                key: string;
+                                orders: number;
+                                revenue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            bySalesperson: {
+                                key: string;
+                                orders: number;
+                                revenue: {
+                                    amount: number;
+                                    /** @default CNY */
+                                    currency: string;
+                                };
+                            }[];
+                            skipped: {
+                                count: number;
+                                examples: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints (oldest first), optionally by status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "active" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookEndpoint"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an endpoint for outbound events (Standard Webhooks); the response carries its whsec_… secret, shown only this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        description?: string;
+                        /**
+                         * @default [
+                         *       "*"
+                         *     ]
+                         */
+                        eventTypes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint (never its secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint: nothing more is sent to it (pending deliveries fail); its delivery log stays readable */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint's URL, description or event types, or disable/enable it (enabling clears the reason) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url?: string;
+                        description?: string | null;
+                        eventTypes?: string[];
+                        /** @enum {string} */
+                        status?: "active" | "disabled";
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate an endpoint's secret: the new whsec_… is returned once; for 24 h every delivery carries signatures with the old and the new secret */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook.test` event to this endpoint (whatever its event types), signed and retried like any delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookTest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log (oldest first), by endpoint, status (pending, succeeded, failed, dead) or event */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    endpointId?: string;
+                    status?: "pending" | "succeeded" | "failed" | "dead";
+                    eventId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookDelivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook delivery with every try (status, duration, answer excerpt) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead or failed delivery again: a new series of tries on the full schedule, with the same webhook-id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6581,6 +12115,89 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        WebhookEndpointInput: {
+            id: string;
+            url: string;
+            description: string | null;
+            eventTypes: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            previousSecretExpiresAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        WebhookEndpointWithSecretInput: {
+            id: string;
+            url: string;
+            description: string | null;
+            eventTypes: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            previousSecretExpiresAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            secret: string;
+        };
+        WebhookDeliveryAttemptInput: {
+            id: string;
+            series: number;
+            attempt: number;
+            startedAt: string;
+            durationMs: number;
+            responseStatus: number | null;
+            responseBody: string | null;
+            error: string | null;
+            /** @enum {string} */
+            outcome: "succeeded" | "retry" | "failed" | "dead";
+            nextAttemptAt: string | null;
+        };
+        WebhookDeliveryInput: {
+            id: string;
+            endpointId: string;
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            series: number;
+            attemptCount: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            lastResponseBody: string | null;
+            lastError: string | null;
+            succeededAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WebhookDeliveryDetailInput: {
+            id: string;
+            endpointId: string;
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            series: number;
+            attemptCount: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            lastResponseBody: string | null;
+            lastError: string | null;
+            succeededAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            attempts: components["schemas"]["WebhookDeliveryAttemptInput"][];
+        };
+        WebhookTestInput: {
+            eventId: string;
+            deliveryId: string;
+        };
         Error: {
             error: {
                 code: string;
@@ -7015,6 +12632,89 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            description: string | null;
+            eventTypes: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            previousSecretExpiresAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        WebhookEndpointWithSecret: {
+            id: string;
+            url: string;
+            description: string | null;
+            eventTypes: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            previousSecretExpiresAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            secret: string;
+        };
+        WebhookDeliveryAttempt: {
+            id: string;
+            series: number;
+            attempt: number;
+            startedAt: string;
+            durationMs: number;
+            responseStatus: number | null;
+            responseBody: string | null;
+            error: string | null;
+            /** @enum {string} */
+            outcome: "succeeded" | "retry" | "failed" | "dead";
+            nextAttemptAt: string | null;
+        };
+        WebhookDelivery: {
+            id: string;
+            endpointId: string;
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            series: number;
+            attemptCount: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            lastResponseBody: string | null;
+            lastError: string | null;
+            succeededAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WebhookDeliveryDetail: {
+            id: string;
+            endpointId: string;
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "dead";
+            series: number;
+            attemptCount: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            lastResponseBody: string | null;
+            lastError: string | null;
+            succeededAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            attempts: components["schemas"]["WebhookDeliveryAttempt"][];
+        };
+        WebhookTest: {
+            eventId: string;
+            deliveryId: string;
         };
     };
     responses: never;
