@@ -5,11 +5,11 @@
  * `require`, `Buffer`, `module`).
  */
 import { execFileSync } from "node:child_process";
+import { webcrypto } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createContext, runInContext } from "node:vm";
-import { webcrypto } from "node:crypto";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -35,9 +35,12 @@ async function bundleForBrowser(entry: string): Promise<string> {
       {
         name: "refuse-node-builtins",
         setup(b) {
-          b.onResolve({ filter: /^node:|^(fs|path|crypto|buffer|stream|util|os|events)$/ }, (args) => ({
-            errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer}` }],
-          }));
+          b.onResolve(
+            { filter: /^node:|^(fs|path|crypto|buffer|stream|util|os|events)$/ },
+            (args) => ({
+              errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer}` }],
+            }),
+          );
         },
       },
     ],
@@ -88,9 +91,13 @@ describe("the built SDK outside Node", () => {
     expect(result.validation).toBe("amount");
   }, 60_000);
 
-  it.each(["adf", "vin"])("the %s entry bundles for the browser", async (entry) => {
-    const code = await bundleForBrowser(entry);
-    expect(code.length).toBeGreaterThan(0);
-    expect(() => runInContext(code, bareContext())).not.toThrow();
-  }, 60_000);
+  it.each(["adf", "vin"])(
+    "the %s entry bundles for the browser",
+    async (entry) => {
+      const code = await bundleForBrowser(entry);
+      expect(code.length).toBeGreaterThan(0);
+      expect(() => runInContext(code, bareContext())).not.toThrow();
+    },
+    60_000,
+  );
 });
