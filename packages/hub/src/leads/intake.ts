@@ -1,12 +1,5 @@
-import {
-  type IdentityMatch,
-  type NormalizedLead,
-  newId,
-  type Reason,
-  rateLead,
-} from "@forecourt/sdk";
-import { and, eq, sql } from "drizzle-orm";
-import { leads, touchpoints } from "../db/schema.js";
+import { type NormalizedLead, newId, type Reason, rateLead } from "@forecourt/sdk";
+import { leads } from "../db/schema.js";
 import { recordAudit } from "../lib/audit.js";
 import { assignUnderLock } from "./assignment.js";
 import { intakeRules, loadAssignmentSetup } from "./assignmentSetup.js";
@@ -14,16 +7,9 @@ import type { LeadContext } from "./context.js";
 import { recordEvents } from "./events.js";
 import { firstDue, insertTasks, plannedTasks } from "./followUps.js";
 import { contactIndexesOf, lockIntakeKeys, matchStoredIdentity } from "./identity.js";
+import { insertTouchpoint, mergeIntoLead, repeatedInquiry } from "./intakeMerge.js";
 import { invalidBody } from "./load.js";
-import {
-  contactColumns,
-  type LeadRow,
-  leadColumns,
-  leadFromRow,
-  type TaskRow,
-  taskFromRow,
-  touchpointFromRow,
-} from "./rows.js";
+import { leadColumns, leadFromRow, type TaskRow, taskFromRow, touchpointFromRow } from "./rows.js";
 import type { LeadIntake } from "./schemas.js";
 import { assertStoreAllowed, inScope } from "./scope.js";
 
@@ -163,158 +149,5 @@ export async function intakeLead(
       warnings,
     },
     remind: [firstDue(tasks)],
-  };
-}
-
-async function insertTouchpoint(
-  c: LeadContext,
-  leadId: string,
-  lead: NormalizedLead,
-  occurredAt: Date,
-) {
-  const [row] = await c.tx
-    .insert(touchpoints)
-    .values({
-      id: newId("touchpoint"),
-      tenantId: c.actor.tenantId,
-      leadId,
-      source: lead.source,
-      channel: lead.channel,
-      campaignId: lead.campaignId ?? null,
-      externalId: lead.externalId ?? null,
-      occurredAt,
-      interest: Object.keys(lead.interest).length > 0 ? { ...lead.interest } : null,
-      message: lead.message ?? null,
-      attributes: { ...lead.attributes },
-      createdAt: c.now,
-    })
-    .returning();
-  return row!;
-}
-
-/** A second inquiry from the person behind an open lead: a touchpoint on that lead. */
-async function mergeIntoLead(
-  c: LeadContext,
-  lead: NormalizedLead,
-  warnings: Reason[],
-  match: Extract<IdentityMatch, { decision: "merge" }>,
-  receivedAt: Date,
-): Promise<IntakeOutcome> {
-  const { tx, actor, crypto } = c;
-  const tenantId = actor.tenantId;
-  const leadId = match.into.id;
-  const [current] = await tx
-    .select()
-    .from(leads)
-    .where(and(eq(leads.tenantId, tenantId), eq(leads.id, leadId)))
-    .for("update");
-  const before = current!;
-  const touchpoint = await insertTouchpoint(c, leadId, lead, receivedAt);
-  // Contacts the lead lacked are taken from the new inquiry; existing ones are kept.
-  const added = contactColumns(lead.contact, crypto);
-  const fill = {
-    ...(before.contactName === null && added.contactName ? { contactName: added.contactName } : {}),
-    ...(before.phoneIndex === null && added.phoneIndex
-      ? { phoneCiphertext: added.phoneCiphertext, phoneIndex: added.phoneIndex }
-      : {}),
-    ...(before.emailIndex === null && added.emailIndex
-      ? { emailCiphertext: added.emailCiphertext, emailIndex: added.emailIndex }
-      : {}),
-    ...(before.wechatCiphertext === null && added.wechatCiphertext
-      ? { wechatCiphertext: added.wechatCiphertext }
-      : {}),
-  };
-  const lastActivityAt =
-    before.lastActivityAt && before.lastActivityAt > receivedAt
-      ? before.lastActivityAt
-      : receivedAt;
-  const [row] = await tx
-    .update(leads)
-    .set({
-      ...fill,
-      touchpointCount: sql`${leads.touchpointCount} + 1`,
-      lastActivityAt,
-      updatedAt: c.now,
-      version: sql`${leads.version} + 1`,
-    })
-    .where(and(eq(leads.tenantId, tenantId), eq(leads.id, leadId)))
-    .returning();
-  const after = row!;
-  const view = leadFromRow(after, crypto);
-  await recordAudit(tx, actor, c.requestId, {
-    action: "lead.merged",
-    entityType: "lead",
-    entityId: leadId,
-    before: leadFromRow(before, crypto),
-    after: view,
-  });
-  await recordEvents(tx, tenantId, [
-    {
-      type: "lead.merged",
-      entityType: "lead",
-      entityId: leadId,
-      payload: {
-        leadId,
-        touchpointId: touchpoint.id,
-        matchedBy: match.matchedBy,
-        source: lead.source,
-        channel: lead.channel,
-        salespersonId: after.salespersonId,
-        touchpointCount: after.touchpointCount,
-      },
-    },
-  ]);
-  return {
-    status: 200,
-    body: {
-      merged: true,
-      leadId,
-      ...(inScope(c.scope, after) ? { lead: view } : {}),
-      touchpoint: touchpointFromRow(touchpoint),
-      tasks: [],
-      reasons: match.reasons,
-      warnings,
-    },
-    remind: [],
-  };
-}
-
-/** The same sender inquiry (source and external id) received before: answered, not stored again. */
-async function repeatedInquiry(
-  c: LeadContext,
-  source: string,
-  externalId: string,
-): Promise<Omit<LeadIntake, "warnings"> | undefined> {
-  const tenantId = c.actor.tenantId;
-  const [seen] = await c.tx
-    .select()
-    .from(touchpoints)
-    .where(
-      and(
-        eq(touchpoints.tenantId, tenantId),
-        eq(touchpoints.source, source),
-        eq(touchpoints.externalId, externalId),
-      ),
-    )
-    .limit(1);
-  if (!seen) return undefined;
-  const [row] = await c.tx
-    .select()
-    .from(leads)
-    .where(and(eq(leads.tenantId, tenantId), eq(leads.id, seen.leadId)))
-    .limit(1);
-  const stored = row as LeadRow;
-  return {
-    merged: true,
-    leadId: stored.id,
-    ...(inScope(c.scope, stored) ? { lead: leadFromRow(stored, c.crypto) } : {}),
-    touchpoint: touchpointFromRow(seen),
-    tasks: [],
-    reasons: [
-      {
-        code: "repeated_inquiry",
-        message: `${source} inquiry ${externalId} was received before; nothing new was stored`,
-      },
-    ],
   };
 }
