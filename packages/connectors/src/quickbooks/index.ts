@@ -1,3 +1,4 @@
+import { customerNameSuffix, isSomeoneElse } from "../customer-match.js";
 import { defineConnector } from "../define.js";
 import { PermanentConnectorError } from "../errors.js";
 import { type PushContext, type PushOrder, type PushResult, readPushOrder } from "../push.js";
@@ -57,27 +58,20 @@ function resultOf(
   };
 }
 
-/** Whether a customer QuickBooks has under the same name is somebody else (other email or phone). */
-function isSomeoneElse(found: QuickBooksCustomer, order: PushOrder): boolean {
-  const { email, phone } = order.customer;
-  const theirEmail = found.PrimaryEmailAddr?.Address;
-  const theirPhone = found.PrimaryPhone?.FreeFormNumber;
-  const digits = (value: string) => value.replace(/\D/g, "").slice(-11);
-  if (email && theirEmail && email.toLowerCase() !== theirEmail.toLowerCase()) return true;
-  if (phone && theirPhone && digits(phone) !== digits(theirPhone)) return true;
-  return false;
-}
-
 /**
  * The customer's id: found by `DisplayName`, else created. When the name belongs to somebody
  * else (another email or phone, or a vendor or employee QuickBooks will not let us share it
  * with), the name gets a suffix from the hub's customer id, which is this customer's alone.
  */
+function contactOf(found: QuickBooksCustomer) {
+  return { email: found.PrimaryEmailAddr?.Address, phone: found.PrimaryPhone?.FreeFormNumber };
+}
+
 async function ensureCustomer(api: QuickBooksApi, order: PushOrder, key: string): Promise<string> {
   const { customer } = order;
   const plain = quickBooksDisplayName(customer);
   const [found] = await api.findCustomers(plain);
-  if (found !== undefined && !isSomeoneElse(found, order)) return found.Id;
+  if (found !== undefined && !isSomeoneElse(customer, contactOf(found))) return found.Id;
   if (found === undefined) {
     try {
       return (await api.createCustomer(quickBooksCustomerBody(customer, plain), `${key}-c1`)).Id;
@@ -89,7 +83,7 @@ async function ensureCustomer(api: QuickBooksApi, order: PushOrder, key: string)
       }
     }
   }
-  const own = quickBooksDisplayName(customer, customer.id.slice(-8));
+  const own = quickBooksDisplayName(customer, customerNameSuffix(customer));
   const [mine] = await api.findCustomers(own);
   if (mine !== undefined) return mine.Id;
   return (await api.createCustomer(quickBooksCustomerBody(customer, own), `${key}-c2`)).Id;
