@@ -136,6 +136,8 @@ export {
   secretValues,
 } from "./secrets.js";
 export {
+  type AccessTokenHooks,
+  accessTokenHooks,
   isUnauthorized,
   oauthSession,
   type RenewableSession,
