@@ -18,6 +18,15 @@ const envelope = (type: string, data: Record<string, unknown>) => ({
 });
 
 /** One delivery of each type, shaped as the hub records them. */
+const orderSample = {
+  orderId: "ord_1",
+  orderNumber: "BJ01-20261127-0001",
+  status: "approved",
+  storeId: "sto_1",
+  salespersonId: "sp_1",
+  version: 3,
+};
+
 const samples: Record<WebhookEventType, Record<string, unknown>> = {
   "lead.created": {
     leadId: "lead_1",
@@ -91,6 +100,13 @@ const samples: Record<WebhookEventType, Record<string, unknown>> = {
     status: "needs_reauth",
     reason: "invalid_grant",
   },
+  "order.created": orderSample,
+  "order.approved": orderSample,
+  "order.change_requested": orderSample,
+  "order.changed": orderSample,
+  "order.contract_generated": orderSample,
+  "order.contract_signed": orderSample,
+  "webhook.test": { endpointId: "whe_1", message: "A test delivery from Forecourt" },
 };
 
 describe("webhookEventSchema", () => {
@@ -99,17 +115,24 @@ describe("webhookEventSchema", () => {
     expect(parsed).toEqual(envelope(type, samples[type]));
   });
 
-  it("lists the nine event types", () => {
+  it("lists the event types the hub records", () => {
     expect(WEBHOOK_EVENT_TYPES).toEqual([
       "lead.created",
       "lead.merged",
       "lead.assigned",
       "lead.follow_up_due",
       "lead.follow_up_overdue",
+      "order.created",
       "order.status_changed",
+      "order.approved",
+      "order.change_requested",
+      "order.changed",
+      "order.contract_generated",
+      "order.contract_signed",
       "order.synced",
       "order.sync_failed",
       "connection.auth_failed",
+      "webhook.test",
     ]);
   });
 

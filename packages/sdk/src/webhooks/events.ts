@@ -139,6 +139,34 @@ export const connectionAuthFailedEventSchema = event(
   }),
 );
 
+/** What every other order event carries: the order as it stands after the change. */
+const orderSnapshot = {
+  orderId: id,
+  orderNumber: z.string(),
+  status: orderStatusSchema,
+  storeId: optionalId,
+  salespersonId: optionalId,
+  version: z.number().int().min(1),
+};
+
+function orderEvent<const T extends string>(type: T) {
+  return event(type, z.looseObject(orderSnapshot));
+}
+
+export const orderCreatedEventSchema = orderEvent("order.created");
+/** Every approval the rules asked for is in; pushes to finance and ERP systems follow. */
+export const orderApprovedEventSchema = orderEvent("order.approved");
+export const orderChangeRequestedEventSchema = orderEvent("order.change_requested");
+export const orderChangedEventSchema = orderEvent("order.changed");
+export const orderContractGeneratedEventSchema = orderEvent("order.contract_generated");
+export const orderContractSignedEventSchema = orderEvent("order.contract_signed");
+
+/** Sent on request to one endpoint, to check that it receives and verifies deliveries. */
+export const webhookTestEventSchema = event(
+  "webhook.test",
+  z.looseObject({ endpointId: id, message: z.string() }),
+);
+
 /** Every event the hub delivers, told apart by `type`. */
 export const webhookEventSchema = z.discriminatedUnion("type", [
   leadCreatedEventSchema,
@@ -146,10 +174,17 @@ export const webhookEventSchema = z.discriminatedUnion("type", [
   leadAssignedEventSchema,
   leadFollowUpDueEventSchema,
   leadFollowUpOverdueEventSchema,
+  orderCreatedEventSchema,
   orderStatusChangedEventSchema,
+  orderApprovedEventSchema,
+  orderChangeRequestedEventSchema,
+  orderChangedEventSchema,
+  orderContractGeneratedEventSchema,
+  orderContractSignedEventSchema,
   orderSyncedEventSchema,
   orderSyncFailedEventSchema,
   connectionAuthFailedEventSchema,
+  webhookTestEventSchema,
 ]);
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 export type WebhookEventType = WebhookEvent["type"];
