@@ -22,6 +22,8 @@ export default defineConfig({
     "quickbooks/mocks": "src/quickbooks/mocks.ts",
     xero: "src/xero/index.ts",
     "xero/mocks": "src/xero/mocks.ts",
+    kingdee: "src/kingdee/index.ts",
+    "kingdee/mocks": "src/kingdee/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

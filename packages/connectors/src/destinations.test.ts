@@ -1,10 +1,11 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { type Connector, connectorManifest } from "./define.js";
+import { kingdeeConnector } from "./kingdee/index.js";
 import { quickBooksConnector } from "./quickbooks/index.js";
 import { xeroConnector } from "./xero/index.js";
 
 /** The destination connectors as the hub's registry holds them. */
-const destinations: readonly Connector[] = [quickBooksConnector, xeroConnector];
+const destinations: readonly Connector[] = [quickBooksConnector, xeroConnector, kingdeeConnector];
 
 describe("the destination connectors", () => {
   it("fit the plain Connector type and have distinct ids", () => {
