@@ -16,5 +16,7 @@ export default defineProject({
     fileParallelism: true,
     maxWorkers: 2,
     pool: "forks",
+    // Its own worker limit needs its own group: the hub's suites run after the other projects.
+    sequence: { groupOrder: 1 },
   },
 });
