@@ -11,8 +11,10 @@ import {
   listable,
   lookup,
   type Readable,
+  type Removable,
   type Replaceable,
   readable,
+  removable,
   replaceable,
   type TopListPath,
   type Updatable,
@@ -24,7 +26,16 @@ import {
   defaultRuntime,
   type SendParts,
 } from "./transport.js";
-import type { ByIdPath, CollectionPath, RequestFunction } from "./types.js";
+import type {
+  ByIdPath,
+  CallOptions,
+  CollectionPath,
+  RequestBody,
+  RequestFunction,
+  ResponseBody,
+} from "./types.js";
+
+const ORDER_CHANGE_DECISION = "/v1/orders/{id}/changes/{changeId}/decision";
 
 /** Create, list, get and update: what the organisation resources offer. */
 export type CrudResource<
@@ -81,11 +92,50 @@ export interface ForecourtClient {
   assignmentRules: Replaceable<"/v1/assignment-rules"> & {
     get: Lookup<"/v1/assignment-rules">;
   };
-  /** Computed reports over the group's opportunities. */
+  /** Orders (订单): drafts, approval, tracking milestones, changes and contracts. */
+  orders: Creatable<"/v1/orders"> &
+    Listable<"/v1/orders"> &
+    Readable<"/v1/orders/{id}"> & {
+      /** Submits a draft for approval. */
+      submit: Action<"/v1/orders/{id}/submit">;
+      /** Approves or rejects a submitted order in one of the approver roles it needs. */
+      approve: Action<"/v1/orders/{id}/approvals">;
+      /** Records a tracking milestone (contracted → allocated → in transit → …). */
+      recordStatus: Action<"/v1/orders/{id}/status">;
+      /** Requests a change of configuration, delivery date or price. */
+      requestChange: Action<"/v1/orders/{id}/changes">;
+      /** Approves or rejects a pending change. */
+      decideChange(
+        orderId: string,
+        changeId: string,
+        body: RequestBody<typeof ORDER_CHANGE_DECISION, "POST">,
+        options?: CallOptions,
+      ): Promise<ResponseBody<typeof ORDER_CHANGE_DECISION, "POST">>;
+      /** Renders the contract of an approved order from a template. */
+      renderContract: Action<"/v1/orders/{id}/contract">;
+      /** Records who signed the current contract, and when. */
+      signContract: Action<"/v1/orders/{id}/contract/sign">;
+    };
+  /** Where the hub delivers events (Standard Webhooks); admin keys. */
+  webhookEndpoints: CrudResource<"/v1/webhook-endpoints", "/v1/webhook-endpoints/{id}"> &
+    Removable<"/v1/webhook-endpoints/{id}"> & {
+      /** A new signing secret, returned once; the old one keeps signing for a while. */
+      rotateSecret: Action<"/v1/webhook-endpoints/{id}/rotate-secret">;
+      /** Sends a `webhook.test` event. */
+      test: Action<"/v1/webhook-endpoints/{id}/test">;
+    };
+  /** The delivery log of outbound events. */
+  webhookDeliveries: Listable<"/v1/webhook-deliveries"> &
+    Readable<"/v1/webhook-deliveries/{id}"> & {
+      /** Sends a dead or failed delivery again. */
+      replay: Action<"/v1/webhook-deliveries/{id}/replay">;
+    };
+  /** Computed reports over the group's leads, opportunities and orders. */
   analytics: {
     funnel: Lookup<"/v1/analytics/funnel">;
     forecast: Lookup<"/v1/analytics/forecast">;
     conversion: Lookup<"/v1/analytics/conversion">;
+    orders: Lookup<"/v1/analytics/orders">;
   };
 }
 
@@ -147,10 +197,39 @@ export function createClientWithRuntime(
       get: lookup(send, "/v1/assignment-rules"),
       ...replaceable(send, "/v1/assignment-rules"),
     },
+    orders: {
+      ...creatable(send, "/v1/orders"),
+      ...listable(send, "/v1/orders"),
+      ...readable(send, "/v1/orders/{id}"),
+      submit: action(send, "/v1/orders/{id}/submit"),
+      approve: action(send, "/v1/orders/{id}/approvals"),
+      recordStatus: action(send, "/v1/orders/{id}/status"),
+      requestChange: action(send, "/v1/orders/{id}/changes"),
+      decideChange: (orderId, changeId, body, options) =>
+        send("POST", ORDER_CHANGE_DECISION, {
+          ...options,
+          params: { id: orderId, changeId },
+          body,
+        }) as Promise<ResponseBody<typeof ORDER_CHANGE_DECISION, "POST">>,
+      renderContract: action(send, "/v1/orders/{id}/contract"),
+      signContract: action(send, "/v1/orders/{id}/contract/sign"),
+    },
+    webhookEndpoints: {
+      ...crud("/v1/webhook-endpoints", "/v1/webhook-endpoints/{id}"),
+      ...removable(send, "/v1/webhook-endpoints/{id}"),
+      rotateSecret: action(send, "/v1/webhook-endpoints/{id}/rotate-secret"),
+      test: action(send, "/v1/webhook-endpoints/{id}/test"),
+    },
+    webhookDeliveries: {
+      ...listable(send, "/v1/webhook-deliveries"),
+      ...readable(send, "/v1/webhook-deliveries/{id}"),
+      replay: action(send, "/v1/webhook-deliveries/{id}/replay"),
+    },
     analytics: {
       funnel: lookup(send, "/v1/analytics/funnel"),
       forecast: lookup(send, "/v1/analytics/forecast"),
       conversion: lookup(send, "/v1/analytics/conversion"),
+      orders: lookup(send, "/v1/analytics/orders"),
     },
   };
 }

@@ -215,4 +215,42 @@ describe("resource methods", () => {
     await client().assignmentRules.replace({ rules: [] });
     expect(seen).toEqual([{ method: "PUT", key: null, body: { rules: [] } }]);
   });
+
+  it("an action without a body posts nothing but still carries an idempotency key", async () => {
+    const seen: { type: string | null; key: string | null; length: number }[] = [];
+    server.use(
+      http.post(`${BASE}/v1/webhook-endpoints/:id/rotate-secret`, async ({ request }) => {
+        seen.push({
+          type: request.headers.get("content-type"),
+          key: request.headers.get("idempotency-key"),
+          length: (await request.text()).length,
+        });
+        return HttpResponse.json({ id: "whe_1", secret: "whsec_new" });
+      }),
+    );
+    await client().webhookEndpoints.rotateSecret("whe_1");
+    expect(seen).toEqual([{ type: null, key: expect.any(String), length: 0 }]);
+  });
+
+  it("delete answers 204 with undefined", async () => {
+    server.use(
+      http.delete(
+        `${BASE}/v1/webhook-endpoints/:id`,
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+    );
+    await expect(client().webhookEndpoints.delete("whe_1")).resolves.toBeUndefined();
+  });
+
+  it("decideChange fills both path parameters", async () => {
+    let path = "";
+    server.use(
+      http.post(`${BASE}/v1/orders/:id/changes/:changeId/decision`, ({ request }) => {
+        path = new URL(request.url).pathname;
+        return HttpResponse.json({ change: {}, order: {} });
+      }),
+    );
+    await client().orders.decideChange("ord_1", "chg_2", { decision: "approved", version: 1 });
+    expect(path).toBe("/v1/orders/ord_1/changes/chg_2/decision");
+  });
 });

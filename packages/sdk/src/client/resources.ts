@@ -11,6 +11,7 @@
  * - `childList`  GET  /things/{id}/children    → list(id, query), listAll(id, query), pages(id, query)
  * - `lookup`     GET  /reports/x               → x(query)
  * - `replaceable` PUT /settings                → replace(body)
+ * - `removable`  DELETE /things/{id}           → delete(id)
  *
  * Anything else is one `request(method, path, …)` call away.
  */
@@ -96,17 +97,25 @@ export interface Updatable<P extends ByIdPath<"PATCH">> {
   ): Promise<ResponseBody<P, "PATCH">>;
 }
 
+/** An action's arguments: `(id, body, options?)`, or `(id, undefined?, options?)` without a body. */
+type ActionArgs<P extends ByIdPath<"POST">> = [RequestBody<P, "POST">] extends [never]
+  ? [id: string, body?: undefined, options?: CallOptions]
+  : [id: string, body: RequestBody<P, "POST">, options?: CallOptions];
+
 /** A POST on one object (`/things/{id}/verb`), idempotent like every POST. */
 export type Action<P extends ByIdPath<"POST">> = (
-  id: string,
-  body: RequestBody<P, "POST">,
-  options?: CallOptions,
+  ...args: ActionArgs<P>
 ) => Promise<ResponseBody<P, "POST">>;
 
 /** A GET answered by a computed result (a report) rather than a stored object. */
 export type Lookup<P extends CollectionPath<"GET">> = (
   ...args: QueryArgs<Query<P, "GET">>
 ) => Promise<ResponseBody<P, "GET">>;
+
+export interface Removable<P extends ByIdPath<"DELETE">> {
+  /** DELETE by id. */
+  delete(id: string, options?: CallOptions): Promise<ResponseBody<P, "DELETE">>;
+}
 
 /** A PUT that replaces a whole setting of the tenant (assignment rules, say). */
 export interface Replaceable<P extends CollectionPath<"PUT">> {
@@ -186,8 +195,15 @@ export function updatable<P extends ByIdPath<"PATCH">>(send: Send, path: P): Upd
 }
 
 export function action<P extends ByIdPath<"POST">>(send: Send, path: P): Action<P> {
-  return (id, body, options) =>
+  return (...[id, body, options]) =>
     send("POST", path, { ...options, params: { id }, body }) as Promise<ResponseBody<P, "POST">>;
+}
+
+export function removable<P extends ByIdPath<"DELETE">>(send: Send, path: P): Removable<P> {
+  return {
+    delete: (id, options) =>
+      send("DELETE", path, { ...options, params: { id } }) as Promise<ResponseBody<P, "DELETE">>,
+  };
 }
 
 export function lookup<P extends CollectionPath<"GET">>(send: Send, path: P): Lookup<P> {

@@ -77,6 +77,14 @@ describe("client types", () => {
     expectTypeOf<ForecourtClient["leads"]["touchpoints"]["listAll"]>().parameter(0).toBeString();
   });
 
+  it("actions without a body take only the id; delete answers with nothing", () => {
+    type Endpoints = ForecourtClient["webhookEndpoints"];
+    expectTypeOf<Parameters<Endpoints["rotateSecret"]>>().toEqualTypeOf<
+      [id: string, body?: undefined, options?: CallOptions]
+    >();
+    expectTypeOf<Endpoints["delete"]>().returns.resolves.toEqualTypeOf<undefined>();
+  });
+
   it("request is typed by method and path template", () => {
     const getStore = (client: ForecourtClient) =>
       client.request("GET", "/v1/stores/{id}", { params: { id: "sto_1" } });
