@@ -24,6 +24,8 @@ export default defineConfig({
     "xero/mocks": "src/xero/mocks.ts",
     kingdee: "src/kingdee/index.ts",
     "kingdee/mocks": "src/kingdee/mocks.ts",
+    yonyou: "src/yonyou/index.ts",
+    "yonyou/mocks": "src/yonyou/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

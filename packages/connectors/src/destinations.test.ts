@@ -3,9 +3,15 @@ import { type Connector, connectorManifest } from "./define.js";
 import { kingdeeConnector } from "./kingdee/index.js";
 import { quickBooksConnector } from "./quickbooks/index.js";
 import { xeroConnector } from "./xero/index.js";
+import { yonyouConnector } from "./yonyou/index.js";
 
 /** The destination connectors as the hub's registry holds them. */
-const destinations: readonly Connector[] = [quickBooksConnector, xeroConnector, kingdeeConnector];
+const destinations: readonly Connector[] = [
+  quickBooksConnector,
+  xeroConnector,
+  kingdeeConnector,
+  yonyouConnector,
+];
 
 describe("the destination connectors", () => {
   it("fit the plain Connector type and have distinct ids", () => {
