@@ -40,6 +40,7 @@ export type {
   ListQuery,
   Lookup,
   Readable,
+  Removable,
   Replaceable,
   TopListPath,
   Updatable,
