@@ -26,6 +26,8 @@ export default defineConfig({
     "kingdee/mocks": "src/kingdee/mocks.ts",
     yonyou: "src/yonyou/index.ts",
     "yonyou/mocks": "src/yonyou/mocks.ts",
+    "sap-s4hana": "src/sap-s4hana/index.ts",
+    "sap-s4hana/mocks": "src/sap-s4hana/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { type Connector, connectorManifest } from "./define.js";
 import { kingdeeConnector } from "./kingdee/index.js";
 import { quickBooksConnector } from "./quickbooks/index.js";
+import { sapS4hanaConnector } from "./sap-s4hana/index.js";
 import { xeroConnector } from "./xero/index.js";
 import { yonyouConnector } from "./yonyou/index.js";
 
@@ -11,6 +12,7 @@ const destinations: readonly Connector[] = [
   xeroConnector,
   kingdeeConnector,
   yonyouConnector,
+  sapS4hanaConnector,
 ];
 
 describe("the destination connectors", () => {

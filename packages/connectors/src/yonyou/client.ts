@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { hmacSha256, sha256Hex } from "../crypto.js";
+import { hmacSha256 } from "../crypto.js";
 import type { ConnectorContext } from "../define.js";
 import {
   AuthConnectorError,
@@ -11,6 +11,7 @@ import { type HttpMethod, request } from "../http.js";
 import { parseJsonExact } from "../json.js";
 import { createRedactor, type Redactor } from "../secrets.js";
 import { renewableSession } from "../session.js";
+import { type CachedToken, TokenCache, tokenCacheKey } from "../token-cache.js";
 import type { YonyouConfig } from "./config.js";
 import { yonyouEnvelopeSchema, yonyouGatewaySchema, yonyouTokenSchema } from "./types.js";
 
@@ -112,18 +113,13 @@ interface Addresses {
   gatewayUrl: string;
   tokenUrl: string;
 }
-interface CachedToken {
-  token: string;
-  expiresAt: number;
-}
 
 /*
- * Tokens live two hours and the gateway address rarely changes, so both are kept per process
- * (keyed by tenant, app key and a hash of the secret, so a rotated secret gets a new token) —
- * the one state this connector holds. Each hub worker fetches its own; nothing is stored.
+ * The gateway address rarely changes and tokens live two hours: both are kept per process (see
+ * `TokenCache`), the one state this connector holds.
  */
 const gateways = new Map<string, { addresses: Promise<Addresses>; until: number }>();
-const tokens = new Map<string, Promise<CachedToken>>();
+const tokens = new TokenCache();
 
 /** Forgets every cached gateway address and token (tests; a secret rotated by hand). */
 export function clearYonyouCaches(): void {
@@ -275,15 +271,12 @@ export function yonyouApi(
 
   async function accessToken(fresh: boolean): Promise<string> {
     const { tokenUrl } = await addresses();
-    const key = `${tokenUrl}|${config.appKey}|${(await sha256Hex(config.appSecret)).slice(0, 16)}`;
-    const cached = fresh ? undefined : await tokens.get(key)?.catch(() => undefined);
-    if (cached && cached.expiresAt - YONYOU_TOKEN_MARGIN_MS > ctx.now()) return cached.token;
-    const pending = fetchToken(tokenUrl);
-    tokens.set(key, pending);
-    pending.catch(() => {
-      if (tokens.get(key) === pending) tokens.delete(key);
+    const key = await tokenCacheKey([tokenUrl, config.appKey], config.appSecret);
+    return tokens.get(key, () => fetchToken(tokenUrl), {
+      now: ctx.now(),
+      marginMs: YONYOU_TOKEN_MARGIN_MS,
+      fresh,
     });
-    return (await pending).token;
   }
 
   const session = renewableSession<string>({
