@@ -25,6 +25,12 @@ export interface JobPayloads {
   "webhook.fanout": { tenantId: string; eventId: string };
   /** One try of a webhook delivery: the `attempt`-th (0-based) of series `series`. */
   "webhook.deliver": { tenantId: string; deliveryId: string; series: number; attempt: number };
+  /** Turn one inbox row into a lead (job id: the inbox id, `<id>-r<run>` after a replay). */
+  "gateway.process": { tenantId: string; inboxId: string };
+  /** Pull a connection's pages from its checkpoint (a job scheduler per pull connection). */
+  "gateway.pull": { tenantId: string; connectionId: string };
+  /** Re-enqueue inbox rows acknowledged but never processed (repeatable, and once at start). */
+  "gateway.reconcile": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 export type Processors = { [N in JobName]: (data: JobPayloads[N], job: Job) => Promise<void> };
@@ -53,6 +59,15 @@ export interface JobQueue {
   ): Promise<void>;
   /** Starts processing in this process; `forecourt start` and `forecourt worker` call it. */
   startWorker(processors: Processors, options?: { concurrency?: number }): void;
+  /** Creates or updates a repeating job (BullMQ job scheduler) every `everyMs`. */
+  schedule<N extends JobName>(
+    schedulerId: string,
+    everyMs: number,
+    name: N,
+    data: JobPayloads[N],
+  ): Promise<void>;
+  /** Removes a job scheduler (no error when there is none). */
+  unschedule(schedulerId: string): Promise<void>;
   counts(): Promise<JobCounts>;
   /** Throws when the backend is unreachable (used by /readyz). */
   ping(): Promise<void>;
@@ -104,6 +119,12 @@ function wrap(
         ...(options.jobId ? { jobId: options.jobId } : {}),
       });
     },
+    async schedule(schedulerId, everyMs, name, data) {
+      await queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name, data });
+    },
+    async unschedule(schedulerId) {
+      await queue.removeJobScheduler(schedulerId);
+    },
     startWorker(processors, options = {}) {
       if (worker) return;
       worker = makeWorker(async (job) => {
@@ -153,14 +174,44 @@ const pollingPostgresBackend: typeof createPostgresBackend = (name, opts, factor
   return backend;
 };
 
+/**
+ * A client that puts BullMQ's schema first on its search_path before the pool hands it out, so
+ * the setting is in place before any job query runs (setting it from the pool's "connect" event
+ * races the first query on that client).
+ */
+class BullmqSearchPathClient extends pg.Client {
+  // pg's pool connects its clients with a callback; plain callers use the promise.
+  override connect(): Promise<pg.Client>;
+  override connect(
+    callback: ((err: Error) => void) | ((err: null, client: pg.Client) => void),
+  ): void;
+  override connect(
+    callback?: ((err: Error) => void) | ((err: null, client: pg.Client) => void),
+  ): Promise<pg.Client> | undefined {
+    const ready = super
+      .connect()
+      .then(() => this.query(`SET search_path TO ${BULLMQ_SCHEMA}, public`))
+      .then(() => this as pg.Client);
+    if (!callback) return ready;
+    const done = callback as (err: Error | null, client?: pg.Client) => void;
+    ready.then(
+      (client) => done(null, client),
+      (error: Error) => done(error),
+    );
+    return undefined;
+  }
+}
+
 async function openPostgresQueue(database: pg.PoolConfig): Promise<JobQueue> {
   // BullMQ's SQL names its tables unqualified, so its connections need its schema first on the
   // search_path. On the embedded server every socket connection shares one session, so this
   // setting is seen by the hub's own connections too; the hub's table names never collide with
   // BullMQ's (job, event, meta …), and the hub's role cannot use the bullmq schema anyway.
-  const pool = new pg.Pool({ ...database, max: 6, application_name: "forecourt-jobs" });
-  pool.on("connect", (client) => {
-    client.query(`SET search_path TO ${BULLMQ_SCHEMA}, public`).catch(() => {});
+  const pool = new pg.Pool({
+    ...database,
+    max: 6,
+    application_name: "forecourt-jobs",
+    Client: BullmqSearchPathClient,
   });
   pool.on("error", () => {});
   const client = await pool.connect();
