@@ -1,0 +1,476 @@
+/**
+ * `pnpm bench:api`: loads the hub's HTTP API with autocannon on loopback and writes the figures
+ * into docs/performance.md between the `bench:api` markers. Options: `--duration S` (measured
+ * seconds per scenario, default 10), `--warmup S` (default 2), `--connections N` (default 10),
+ * `--only embedded,postgres`, `--no-write`.
+ *
+ * The parent process runs autocannon; the servers run in a child process (this file with
+ * `--serve`) so the load generator and the server do not share one event loop. For each mode
+ * (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL) the child starts a bare Fastify app (the baseline, measured in the same run)
+ * and the hub with a seeded dealer group, both on 127.0.0.1 with ephemeral ports.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+
+type Mode = "embedded" | "postgres";
+
+interface Ready {
+  type: "ready";
+  bareUrl: string;
+  hubUrl: string;
+  adminKey: string;
+  stores: string[];
+}
+interface Verified {
+  type: "verified";
+  rows: number;
+  missing: string[];
+}
+type ToChild =
+  | { type: "start"; mode: Mode; databaseUrl?: string }
+  | { type: "verify"; ids: string[] }
+  | { type: "close" };
+type FromChild = Ready | Verified | { type: "closed" } | { type: "failed"; message: string };
+// "closed" is never sent: the child answers `close` by exiting.
+
+const { values } = parseArgs({
+  // pnpm forwards a `--` separator as an argument of its own.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: {
+    serve: { type: "boolean", default: false },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "10" },
+    only: { type: "string", default: "embedded,postgres" },
+    "no-write": { type: "boolean", default: false },
+  },
+});
+
+if (values.serve) await serve();
+else await main();
+
+// ---------------------------------------------------------------------------------------------
+// Child: the servers.
+
+async function serve(): Promise<void> {
+  const [{ default: Fastify }, { loadConfig }, { buildHub }, { createTenant }, { withTenant }] =
+    await Promise.all([
+      import("fastify"),
+      import("../src/config.js"),
+      import("../src/hub.js"),
+      import("../src/tenants.js"),
+      import("../src/db/tenant.js"),
+    ]);
+  const { leads } = await import("../src/db/schema.js");
+  const { eq } = await import("drizzle-orm");
+
+  const send = (message: FromChild) => process.send?.(message);
+  let cleanup: (() => Promise<void>) | undefined;
+  let verify: ((ids: string[]) => Promise<Verified>) | undefined;
+
+  process.on("message", (message: ToChild) => {
+    void (async () => {
+      try {
+        if (message.type === "start") {
+          const dir = await mkdtemp(path.join(tmpdir(), "fcb-"));
+          const config = loadConfig({
+            FORECOURT_DATA_DIR: dir,
+            LOG_LEVEL: "silent",
+            // The default 600 requests/minute per key would answer 429 within a second.
+            FORECOURT_RATE_LIMIT: "1000000",
+            ...(message.databaseUrl
+              ? {
+                  DATABASE_URL: message.databaseUrl,
+                  FORECOURT_SECRET_KEY: randomBytes(32).toString("hex"),
+                }
+              : {}),
+          });
+
+          const bare = Fastify({ logger: false });
+          const list = Array.from({ length: 50 }, (_, i) => ({ id: `item_${i}`, n: i }));
+          bare.post("/echo", async (request, reply) => {
+            const body = request.body as { contact?: { phone?: string } };
+            return reply.code(201).send({ id: randomUUID(), phone: body.contact?.phone ?? null });
+          });
+          bare.get("/list", async () => ({ data: list, nextCursor: null }));
+          await bare.listen({ host: "127.0.0.1", port: 0 });
+
+          const hub = await buildHub(config);
+          await hub.app.listen({ host: "127.0.0.1", port: 0 });
+          const seeded = await seed(hub, createTenant);
+
+          cleanup = async () => {
+            await bare.close();
+            await hub.close();
+            await rm(dir, { recursive: true, force: true });
+          };
+          verify = async (ids) => {
+            const rows = await withTenant(hub.services.db, seeded.tenantId, (tx) =>
+              tx.select({ id: leads.id }).from(leads).where(eq(leads.tenantId, seeded.tenantId)),
+            );
+            const stored = new Set(rows.map((r) => r.id));
+            return {
+              type: "verified",
+              rows: stored.size,
+              missing: ids.filter((id) => !stored.has(id)),
+            };
+          };
+          send({
+            type: "ready",
+            bareUrl: urlOf(bare.server.address()),
+            hubUrl: urlOf(hub.app.server.address()),
+            adminKey: seeded.adminKey,
+            stores: seeded.stores,
+          });
+        } else if (message.type === "verify") {
+          if (!verify) throw new Error("not started");
+          send(await verify(message.ids));
+        } else {
+          await cleanup?.();
+          // The parent waits for the exit itself (a --cpu-prof profile is written on exit).
+          process.exit(0);
+        }
+      } catch (error) {
+        send({
+          type: "failed",
+          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+      }
+    })();
+  });
+}
+
+function urlOf(address: ReturnType<import("node:net").Server["address"]>): string {
+  if (!address || typeof address === "string") throw new Error("not listening on TCP");
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Two stores open around the clock, five salespeople each on shift every hour, default rules. */
+async function seed(
+  hub: import("../src/hub.js").Hub,
+  createTenant: typeof import("../src/tenants.js").createTenant,
+): Promise<{ tenantId: string; adminKey: string; stores: string[] }> {
+  const tenant = await createTenant(hub.services.db, "Bench Motors");
+  const adminKey = tenant.apiKey;
+  const post = async (url: string, payload: object) => {
+    const res = await hub.app.inject({
+      method: "POST",
+      url,
+      headers: { authorization: `Bearer ${adminKey}` },
+      payload,
+    });
+    if (res.statusCode !== 201) throw new Error(`seed ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string };
+  };
+  const week = [1, 2, 3, 4, 5, 6, 7];
+  const stores: string[] = [];
+  for (const [i, code] of ["BJ01", "SH01"].entries()) {
+    const store = await post("/v1/stores", {
+      name: `Bench ${code}`,
+      code,
+      region: i === 0 ? "Beijing" : "Shanghai",
+      businessHours: week.map((weekday) => ({ weekday, opens: "00:00", closes: "23:59" })),
+    });
+    stores.push(store.id);
+    for (let k = 1; k <= 5; k++) {
+      await post("/v1/salespeople", {
+        storeId: store.id,
+        name: `Seller ${code}-${k}`,
+        shifts: week.map((weekday) => ({ weekday, starts: "00:00", ends: "23:59" })),
+      });
+    }
+  }
+  return { tenantId: tenant.tenantId, adminKey, stores };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: the load.
+
+interface Row {
+  mode: string;
+  scenario: string;
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  ratio?: number;
+}
+
+async function main(): Promise<void> {
+  const duration = Number(values.duration);
+  const warmup = Number(values.warmup);
+  const connections = Number(values.connections);
+  const only = new Set(values.only.split(","));
+  const started = new Date();
+  const load = loadavg().map((l) => l.toFixed(2));
+  const rows: Row[] = [];
+  const checks: string[] = [];
+  const notes: string[] = [];
+  let failed = false;
+
+  for (const mode of ["embedded", "postgres"] as const) {
+    if (!only.has(mode)) continue;
+    let database: { url: string; drop(): Promise<void> } | undefined;
+    if (mode === "postgres") {
+      const base =
+        process.env.BENCH_DATABASE_URL ??
+        process.env.TEST_DATABASE_URL ??
+        "postgres://postgres@127.0.0.1:5432/test";
+      try {
+        database = await createDatabase(base);
+      } catch (error) {
+        const message = `PostgreSQL mode skipped: ${redact(base)} unreachable (${error instanceof Error ? error.message : String(error)})`;
+        console.error(message);
+        notes.push(message);
+        continue;
+      }
+    }
+    const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
+      execArgv: process.execArgv,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    try {
+      const ready = await ask<Ready>(child, {
+        type: "start",
+        mode,
+        ...(database ? { databaseUrl: database.url } : {}),
+      });
+      console.error(`${mode}: hub at ${ready.hubUrl}, bare Fastify at ${ready.bareUrl}`);
+      const auth = {
+        authorization: `Bearer ${ready.adminKey}`,
+        "content-type": "application/json",
+      };
+      const ids: string[] = [];
+      let phone = 0;
+      const leadRequest = (): autocannon.Request => ({
+        method: "POST",
+        path: "/v1/leads",
+        headers: auth,
+        setupRequest: (req) => {
+          phone++;
+          return {
+            ...req,
+            headers: { ...auth, "idempotency-key": randomUUID() },
+            body: JSON.stringify({
+              source: "autohome",
+              channel: "portal",
+              storeId: ready.stores[phone % ready.stores.length],
+              contact: { name: "Bench Lead", phone: `139${String(phone).padStart(8, "0")}` },
+              interest: { brand: "BYD", series: "Han" },
+              timeframe: "within_30_days",
+              intent: "high",
+            }),
+          };
+        },
+        onResponse: (status, body) => {
+          if (status !== 201) return;
+          const id = /"leadId":"(lead_[^"]+)"/.exec(body)?.[1];
+          if (id) ids.push(id);
+        },
+      });
+      const bareRequest = (): autocannon.Request => ({
+        method: "POST",
+        path: "/echo",
+        headers: { "content-type": "application/json" },
+        setupRequest: (req) => {
+          phone++;
+          return {
+            ...req,
+            body: JSON.stringify({ contact: { phone: `139${String(phone).padStart(8, "0")}` } }),
+          };
+        },
+      });
+
+      const run = async (
+        scenario: string,
+        target: string,
+        url: string,
+        options: Partial<autocannon.Options>,
+        seconds = duration,
+      ): Promise<Row> => {
+        if (warmup > 0) await cannon({ url, connections, duration: warmup, ...options });
+        const r = await cannon({ url, connections, duration: seconds, ...options });
+        const row: Row = {
+          mode,
+          scenario,
+          target,
+          rps: r.requests.mean,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          total: r.requests.total,
+          non2xx: r.non2xx,
+          errors: r.errors,
+        };
+        console.error(
+          `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}`,
+        );
+        return row;
+      };
+
+      const barePost = await run("bare Fastify JSON POST", "POST /echo", ready.bareUrl, {
+        requests: [bareRequest()],
+      });
+      const bareGet = await run("bare Fastify GET (50 items)", "GET /list", ready.bareUrl, {
+        requests: [{ method: "GET", path: "/list" }],
+      });
+      const create = await run("lead create (full pipeline)", "POST /v1/leads", ready.hubUrl, {
+        requests: [leadRequest()],
+      });
+      create.ratio = create.rps / barePost.rps;
+      const list = await run("lead list", "GET /v1/leads?limit=50", ready.hubUrl, {
+        requests: [{ method: "GET", path: "/v1/leads?limit=50", headers: auth }],
+      });
+      list.ratio = list.rps / bareGet.rps;
+      rows.push(barePost, bareGet, create, list);
+
+      if (mode === "postgres") {
+        const rate = Math.max(1, Math.round(barePost.rps * 0.2));
+        const reduced = await run(
+          `lead create at ${rate.toLocaleString("en-US")} req/s (20 % of bare)`,
+          "POST /v1/leads",
+          ready.hubUrl,
+          { requests: [leadRequest()], overallRate: rate },
+        );
+        reduced.ratio = reduced.rps / barePost.rps;
+        rows.push(reduced);
+        const met = reduced.rps >= rate * 0.95 && reduced.p99 < 50 && reduced.non2xx === 0;
+        checks.push(
+          `PostgreSQL target (≥ 20 % of the bare route's rate with p99 < 50 ms): offered ${rate} req/s, achieved ${Math.round(reduced.rps)} req/s, p99 ${reduced.p99} ms, non-2xx ${reduced.non2xx} → ${met ? "met" : "NOT met"}`,
+        );
+      }
+
+      const unique = new Set(ids);
+      const verified = await ask<Verified>(child, { type: "verify", ids: [...unique] });
+      const ok = verified.missing.length === 0 && unique.size === ids.length;
+      const check = `${mode}: ${ids.length.toLocaleString("en-US")} creates answered 201 (${unique.size.toLocaleString("en-US")} distinct ids), ${verified.rows.toLocaleString("en-US")} leads stored for the tenant, ${verified.missing.length} acknowledged missing → ${ok ? "ok" : "FAILED"}`;
+      console.error(check);
+      checks.push(check);
+      if (!ok) {
+        failed = true;
+        console.error(`missing ids (first 10): ${verified.missing.slice(0, 10).join(", ")}`);
+      }
+      await ask(child, { type: "close" });
+    } finally {
+      if (child.exitCode === null) child.kill();
+      await database?.drop();
+    }
+  }
+
+  const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+  const table = [
+    "| mode | scenario | request | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map(
+      (r) =>
+        `| ${r.mode} | ${r.scenario} | \`${r.target}\` | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} |`,
+    ),
+  ].join("\n");
+  const cpu = cpus();
+  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min; a shared machine, so absolute figures move between runs — compare the ratios). ${connections} connections, ${warmup} s warm-up then ${duration} s per scenario.`;
+  const block = [
+    "<!-- bench:api:start -->",
+    header,
+    "",
+    table,
+    "",
+    ...[...checks, ...notes].map((c) => `- ${c}`),
+    "<!-- bench:api:end -->",
+  ].join("\n");
+  console.log(block);
+
+  if (!values["no-write"]) {
+    const file = fileURLToPath(new URL("../../../docs/performance.md", import.meta.url));
+    const text = await readFile(file, "utf8");
+    const start = text.indexOf("<!-- bench:api:start -->");
+    const end = text.indexOf("<!-- bench:api:end -->");
+    if (start < 0 || end < 0) throw new Error("docs/performance.md lacks the bench:api markers");
+    await writeFile(
+      file,
+      text.slice(0, start) + block + text.slice(end + "<!-- bench:api:end -->".length),
+    );
+    console.error(`wrote ${file}`);
+  }
+  if (failed) {
+    console.error("acknowledged creates are missing from the database");
+    process.exit(1);
+  }
+}
+
+function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(options.url as string)) {
+    throw new Error(`refusing to load anything but loopback: ${String(options.url)}`);
+  }
+  return autocannon(options);
+}
+
+function ask<T extends FromChild>(child: ChildProcess, message: ToChild): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: FromChild) => {
+      cleanup();
+      if (reply.type === "failed") reject(new Error(reply.message));
+      else resolve(reply as T);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      if (message.type === "close") resolve({ type: "closed" } as T);
+      else reject(new Error(`server process exited (${code})`));
+    };
+    const cleanup = () => {
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+    };
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+    child.send(message);
+  });
+}
+
+/** A dedicated empty database next to `base`'s; `drop` removes it. */
+async function createDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `fc_bench_${randomBytes(6).toString("hex")}`;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3_000 });
+    await client.connect();
+    return client;
+  };
+  const admin = await connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = await connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
