@@ -28,6 +28,8 @@ export default defineConfig({
     "yonyou/mocks": "src/yonyou/mocks.ts",
     "sap-s4hana": "src/sap-s4hana/index.ts",
     "sap-s4hana/mocks": "src/sap-s4hana/mocks.ts",
+    odoo: "src/odoo/index.ts",
+    "odoo/mocks": "src/odoo/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { type Connector, connectorManifest } from "./define.js";
 import { kingdeeConnector } from "./kingdee/index.js";
+import { odooConnector } from "./odoo/index.js";
 import { quickBooksConnector } from "./quickbooks/index.js";
 import { sapS4hanaConnector } from "./sap-s4hana/index.js";
 import { xeroConnector } from "./xero/index.js";
@@ -13,6 +14,7 @@ const destinations: readonly Connector[] = [
   kingdeeConnector,
   yonyouConnector,
   sapS4hanaConnector,
+  odooConnector,
 ];
 
 describe("the destination connectors", () => {
