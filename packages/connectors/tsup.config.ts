@@ -30,6 +30,8 @@ export default defineConfig({
     "sap-s4hana/mocks": "src/sap-s4hana/mocks.ts",
     odoo: "src/odoo/index.ts",
     "odoo/mocks": "src/odoo/mocks.ts",
+    "generic-webhook": "src/generic-webhook/index.ts",
+    "generic-webhook/mocks": "src/generic-webhook/mocks.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

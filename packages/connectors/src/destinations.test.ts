@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { type Connector, connectorManifest } from "./define.js";
+import { genericWebhookConnector } from "./generic-webhook/index.js";
 import { kingdeeConnector } from "./kingdee/index.js";
 import { odooConnector } from "./odoo/index.js";
 import { quickBooksConnector } from "./quickbooks/index.js";
@@ -15,6 +16,7 @@ const destinations: readonly Connector[] = [
   yonyouConnector,
   sapS4hanaConnector,
   odooConnector,
+  genericWebhookConnector,
 ];
 
 describe("the destination connectors", () => {

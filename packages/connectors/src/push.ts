@@ -230,7 +230,10 @@ function noToken(): Promise<string> {
   );
 }
 
-/** The context for a push, with defaults filled in (no OAuth2 token unless hooks are given). */
+/**
+ * The context for a push, with defaults filled in (no OAuth2 token unless hooks are given).
+ * `baseUrl` is empty for a connector with neither a default nor a configured base URL.
+ */
 export function createPushContext<S extends ConfigSchema>(
   connector: { id: string; config: S; defaultBaseUrl?: string },
   options: CreatePushContextOptions<z.output<S>>,
@@ -238,8 +241,21 @@ export function createPushContext<S extends ConfigSchema>(
   if (!/^[\x21-\x7e]{1,128}$/.test(options.idempotencyKey)) {
     throw new TypeError("idempotencyKey must be 1–128 visible ASCII characters");
   }
+  // A destination that posts to a full URL of its config (the generic webhook) has no base URL.
+  const hasBaseUrl =
+    connector.defaultBaseUrl !== undefined ||
+    (options.config as { baseUrl?: unknown }).baseUrl !== undefined;
+  const base: ConnectorContext<z.output<S>> = hasBaseUrl
+    ? createContext(connector, options)
+    : {
+        config: options.config,
+        baseUrl: "",
+        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        ...(options.signal && { signal: options.signal }),
+        now: options.now ?? (() => Date.now()),
+      };
   return {
-    ...createContext(connector, options),
+    ...base,
     idempotencyKey: options.idempotencyKey,
     getAccessToken: options.getAccessToken ?? noToken,
     refreshAccessToken: options.refreshAccessToken ?? noToken,
