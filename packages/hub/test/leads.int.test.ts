@@ -198,6 +198,26 @@ describe.each(availableBackends())("lead intake on $name", (backend) => {
     expect(stored.map((s) => s.n).sort()).toEqual(counts.sort());
   });
 
+  it("makes one lead of parallel first inquiries from the same new phone; the rest are touchpoints on it", async () => {
+    const group = await seedLeadGroup(hub, "Duplicate Motors", ["DU01", "DU02"], { sellers: [3, 1] });
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        call("POST", "/v1/leads", group.integrationKey, {
+          ...hotLead(770_001),
+          storeId: group.stores[0],
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(responses.map((r) => r.json().leadId as string));
+    expect(ids.size).toBe(1);
+    const stored = await withTenant(hub.services.db, group.tenantId, (tx) =>
+      tx.select({ id: leads.id, touchpoints: leads.touchpointCount }).from(leads),
+    );
+    expect(stored).toEqual([{ id: [...ids][0], touchpoints: 12 }]);
+  });
+
   it("gives a sales key its own leads and tasks only; others' answer 404", async () => {
     const [mine, theirs] = g.salesKeys;
     const own = ok(

@@ -5,7 +5,7 @@ import {
   type CompiledAssignmentRules,
   OPEN_LEAD_STATUSES,
 } from "@forecourt/sdk";
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { assignmentState, leads } from "../db/schema.js";
 import type { Tx } from "../db/tenant.js";
 import type { AssignmentSetup } from "./assignmentSetup.js";
@@ -74,17 +74,38 @@ export async function assignUnderLock(
   lead: AssignableLead,
   options: AssignOptions,
 ): Promise<AssignmentResult> {
+  const { result, savePositions } = await assignLocked(tx, tenantId, setup, lead, options);
+  if (savePositions) await tx.execute(savePositions);
+  return result;
+}
+
+/**
+ * Like `assignUnderLock`, but the statement that stores the moved positions is handed back
+ * instead of run, so the caller can send it with its other writes in one round trip. The lock
+ * is held from here until the transaction ends either way; the caller must run `savePositions`
+ * (when there is one) in the same transaction before it commits.
+ */
+export async function assignLocked(
+  tx: Tx,
+  tenantId: string,
+  setup: AssignmentSetup,
+  lead: AssignableLead,
+  options: AssignOptions,
+): Promise<{ result: AssignmentResult; savePositions: SQL | undefined }> {
   if (!options.rules) {
     return {
-      outcome: "unassigned",
-      fallback: "pool",
-      managerId: undefined,
-      storeId: undefined,
-      reasons: [
-        { code: "no_sales_staff", message: "the group has no active sales staff to assign to" },
-        { code: "fallback_pool", message: "left in the unassigned pool" },
-      ],
-      nextState: { positions: {}, openLeads: {} },
+      result: {
+        outcome: "unassigned",
+        fallback: "pool",
+        managerId: undefined,
+        storeId: undefined,
+        reasons: [
+          { code: "no_sales_staff", message: "the group has no active sales staff to assign to" },
+          { code: "fallback_pool", message: "left in the unassigned pool" },
+        ],
+        nextState: { positions: {}, openLeads: {} },
+      },
+      savePositions: undefined,
     };
   }
   const positions = await lockPositions(tx, tenantId);
@@ -100,15 +121,16 @@ export async function assignUnderLock(
   });
   const next = result.nextState.positions;
   const moved = Object.keys(next).some((rule) => next[rule] !== positions[rule]);
-  if (moved) {
-    await tx
-      .update(assignmentState)
-      .set({
-        state: { positions: { ...next } },
-        updatedAt: options.now,
-        version: sql`${assignmentState.version} + 1`,
-      })
-      .where(and(eq(assignmentState.tenantId, tenantId), eq(assignmentState.poolKey, POOL_KEY)));
-  }
-  return result;
+  const savePositions = moved
+    ? tx
+        .update(assignmentState)
+        .set({
+          state: { positions: { ...next } },
+          updatedAt: options.now,
+          version: sql`${assignmentState.version} + 1`,
+        })
+        .where(and(eq(assignmentState.tenantId, tenantId), eq(assignmentState.poolKey, POOL_KEY)))
+        .getSQL()
+    : undefined;
+  return { result, savePositions };
 }

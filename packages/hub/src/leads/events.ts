@@ -25,7 +25,12 @@ export interface DomainEvent {
 /** Appends events in the caller's transaction, so an event exists exactly when its change does. */
 export async function recordEvents(tx: Tx, tenantId: string, list: DomainEvent[]): Promise<void> {
   if (list.length === 0) return;
-  await tx.insert(events).values(
+  await eventsInsert(tx, tenantId, list);
+}
+
+/** The INSERT of `list` (not empty), not yet run: to send with the change it records. */
+export function eventsInsert(tx: Tx, tenantId: string, list: DomainEvent[]) {
+  return tx.insert(events).values(
     list.map((event) => ({
       id: newId("event"),
       tenantId,

@@ -1,15 +1,25 @@
 import { type NormalizedLead, newId, type Reason, rateLead } from "@forecourt/sdk";
-import { leads } from "../db/schema.js";
-import { recordAudit } from "../lib/audit.js";
-import { assignUnderLock } from "./assignment.js";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { followUpTasks, leads, touchpoints } from "../db/schema.js";
+import type { Tx } from "../db/tenant.js";
+import { auditInsert } from "../lib/audit.js";
+import type { FieldCrypto } from "../lib/crypto.js";
+import { assignLocked } from "./assignment.js";
 import { intakeRules, loadAssignmentSetup } from "./assignmentSetup.js";
 import type { LeadContext } from "./context.js";
-import { recordEvents } from "./events.js";
-import { firstDue, insertTasks, plannedTasks } from "./followUps.js";
+import { eventsInsert } from "./events.js";
+import { firstDue, plannedTasks } from "./followUps.js";
 import { contactIndexesOf, lockIntakeKeys, matchStoredIdentity } from "./identity.js";
-import { insertTouchpoint, mergeIntoLead, repeatedInquiry } from "./intakeMerge.js";
+import { mergeIntoLead, repeatedInquiry, touchpointRowOf } from "./intakeMerge.js";
 import { invalidBody } from "./load.js";
-import { leadColumns, leadFromRow, type TaskRow, taskFromRow, touchpointFromRow } from "./rows.js";
+import {
+  type LeadRow,
+  leadColumns,
+  leadFromRow,
+  type TaskRow,
+  taskFromRow,
+  touchpointFromRow,
+} from "./rows.js";
 import type { LeadIntake } from "./schemas.js";
 import { assertStoreAllowed, inScope } from "./scope.js";
 
@@ -59,84 +69,102 @@ export async function intakeLead(
   }
 
   const customerId = match.decision === "merge" ? match.into.id : undefined;
+  // Everything that does not depend on the assignment is done before its lock is taken: rating,
+  // rules, encryption, the touchpoint. Ciphertexts made here are remembered, so the answer shows
+  // the contact without decrypting what was just encrypted.
   const rating = rateLead(lead);
-  const assignment = await assignUnderLock(tx, tenantId, setup, lead, {
-    rules: intakeRules(setup, storeId),
+  const rules = intakeRules(setup, storeId);
+  const sealed = rememberingCrypto(crypto);
+  const columns = leadColumns(lead, sealed);
+  const leadId = newId("lead");
+  const touchpoint = touchpointRowOf(c, leadId, lead, receivedAt);
+
+  // From here until COMMIT the tenant's assignment lock is held: one statement takes it and
+  // reads the positions, one writes the lead, its touchpoint, tasks, audit entry, events and the
+  // moved positions together, then the transaction commits.
+  const { result: assignment, savePositions } = await assignLocked(tx, tenantId, setup, lead, {
+    rules,
     grade: rating.grade,
     existingSalespersonId:
       (match.decision === "merge" ? match.salespersonId : undefined) ?? actor.salespersonId,
     now: c.now,
   });
   const assigned = assignment.outcome === "assigned" ? assignment : undefined;
-  const leadId = newId("lead");
-  const [row] = await tx
-    .insert(leads)
-    .values({
-      id: leadId,
-      tenantId,
-      customerId: customerId ?? null,
-      status: "new",
-      ...leadColumns(lead, crypto),
-      storeId: assigned?.storeId ?? storeId ?? assignment.storeId ?? null,
-      teamId: assigned?.teamId ?? null,
-      salespersonId: assigned?.salespersonId ?? null,
-      grade: rating.grade,
-      computedGrade: rating.computedGrade,
-      gradeScore: rating.score ?? null,
-      gradeReasons: rating.reasons,
-      assignmentReasons: assignment.reasons,
-      receivedAt,
-      assignedAt: assigned ? c.now : null,
-      lastActivityAt: receivedAt,
-      touchpointCount: 1,
-      createdAt: c.now,
-      updatedAt: c.now,
-    })
-    .returning();
-  const stored = row!;
-  const touchpoint = await insertTouchpoint(c, leadId, lead, receivedAt);
+  const stored: LeadRow = {
+    id: leadId,
+    tenantId,
+    customerId: customerId ?? null,
+    status: "new",
+    ...columns,
+    wechatIndex: null,
+    storeId: assigned?.storeId ?? storeId ?? assignment.storeId ?? null,
+    teamId: assigned?.teamId ?? null,
+    salespersonId: assigned?.salespersonId ?? null,
+    grade: rating.grade,
+    computedGrade: rating.computedGrade,
+    gradeScore: rating.score ?? null,
+    gradeReasons: rating.reasons,
+    gradeOverride: null,
+    assignmentReasons: assignment.reasons,
+    lostReason: null,
+    opportunityId: null,
+    receivedAt,
+    assignedAt: assigned ? c.now : null,
+    firstContactAt: null,
+    lastActivityAt: receivedAt,
+    touchpointCount: 1,
+    createdAt: c.now,
+    updatedAt: c.now,
+    version: 1,
+  };
   const store = stored.storeId ? setup.stores.get(stored.storeId) : undefined;
-  const tasks = await insertTasks(tx, plannedTasks(tenantId, stored, store, c.now));
-  const view = leadFromRow(stored, crypto);
-  await recordAudit(tx, actor, c.requestId, {
-    action: "lead.created",
-    entityType: "lead",
-    entityId: leadId,
-    after: view,
-  });
-  await recordEvents(tx, tenantId, [
-    {
-      type: "lead.created",
+  const tasks = plannedTasks(tenantId, stored, store, c.now).map(taskRowOf);
+  const view = leadFromRow(stored, sealed);
+  const writes = [
+    tx.insert(leads).values(stored),
+    tx.insert(touchpoints).values(touchpoint),
+    ...(tasks.length > 0 ? [tx.insert(followUpTasks).values(tasks)] : []),
+    auditInsert(tx, actor, c.requestId, {
+      action: "lead.created",
       entityType: "lead",
       entityId: leadId,
-      payload: {
-        leadId,
-        source: lead.source,
-        channel: lead.channel,
-        grade: rating.grade,
-        storeId: stored.storeId,
-        customerId: stored.customerId,
-        taskIds: tasks.map((t) => t.id),
+      after: view,
+    }),
+    eventsInsert(tx, tenantId, [
+      {
+        type: "lead.created",
+        entityType: "lead",
+        entityId: leadId,
+        payload: {
+          leadId,
+          source: lead.source,
+          channel: lead.channel,
+          grade: rating.grade,
+          storeId: stored.storeId,
+          customerId: stored.customerId,
+          taskIds: tasks.map((t) => t.id),
+        },
       },
-    },
-    ...(assigned
-      ? [
-          {
-            type: "lead.assigned" as const,
-            entityType: "lead" as const,
-            entityId: leadId,
-            payload: {
-              leadId,
-              salespersonId: assigned.salespersonId,
-              storeId: assigned.storeId,
-              teamId: assigned.teamId ?? null,
-              ruleId: assigned.ruleId,
-              strategy: assigned.strategy,
+      ...(assigned
+        ? [
+            {
+              type: "lead.assigned" as const,
+              entityType: "lead" as const,
+              entityId: leadId,
+              payload: {
+                leadId,
+                salespersonId: assigned.salespersonId,
+                storeId: assigned.storeId,
+                teamId: assigned.teamId ?? null,
+                ruleId: assigned.ruleId,
+                strategy: assigned.strategy,
+              },
             },
-          },
-        ]
-      : []),
-  ]);
+          ]
+        : []),
+    ]),
+  ];
+  await writeTogether(tx, writes, savePositions);
   return {
     status: 201,
     body: {
@@ -149,5 +177,54 @@ export async function intakeLead(
       warnings,
     },
     remind: [firstDue(tasks)],
+  };
+}
+
+/** A planned task as the row stored for it: the columns it leaves to their defaults spelled out. */
+function taskRowOf(task: ReturnType<typeof plannedTasks>[number]): TaskRow {
+  return {
+    id: task.id,
+    tenantId: task.tenantId,
+    leadId: task.leadId,
+    salespersonId: task.salespersonId ?? null,
+    kind: task.kind,
+    status: task.status,
+    dueAt: task.dueAt,
+    snoozedUntil: null,
+    completedAt: null,
+    note: null,
+    reasons: task.reasons,
+    sequence: task.sequence ?? 0,
+    escalateAt: task.escalateAt ?? null,
+    escalateToId: task.escalateToId ?? null,
+    createdAt: task.createdAt!,
+    updatedAt: task.updatedAt!,
+    version: 1,
+  };
+}
+
+/**
+ * Runs several INSERTs (and, last, `main`) as one statement: data-modifying CTEs, all in the
+ * caller's transaction and all-or-nothing like the statements they replace, in one round trip.
+ */
+async function writeTogether(tx: Tx, writes: SQLWrapper[], main: SQL | undefined): Promise<void> {
+  const ctes = writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w.getSQL()})`);
+  await tx.execute(sql`WITH ${sql.join(ctes, sql`, `)} ${main ?? sql`SELECT 1`}`);
+}
+
+/**
+ * `crypto` that remembers the plaintext of what it encrypts, so a row built here can be shown
+ * (decrypted) without running AES-GCM backwards on it; anything else is decrypted as usual.
+ */
+function rememberingCrypto(crypto: FieldCrypto): FieldCrypto {
+  const known = new Map<string, string>();
+  return {
+    encrypt(plaintext) {
+      const ciphertext = crypto.encrypt(plaintext);
+      known.set(ciphertext, plaintext);
+      return ciphertext;
+    },
+    decrypt: (ciphertext) => known.get(ciphertext) ?? crypto.decrypt(ciphertext),
+    blindIndex: (kind, normalised) => crypto.blindIndex(kind, normalised),
   };
 }

@@ -5,7 +5,13 @@ import { recordAudit } from "../lib/audit.js";
 import type { LeadContext } from "./context.js";
 import { recordEvents } from "./events.js";
 import type { IntakeOutcome } from "./intake.js";
-import { contactColumns, type LeadRow, leadFromRow, touchpointFromRow } from "./rows.js";
+import {
+  contactColumns,
+  type LeadRow,
+  leadFromRow,
+  type TouchpointRow,
+  touchpointFromRow,
+} from "./rows.js";
 import type { LeadIntake } from "./schemas.js";
 import { inScope } from "./scope.js";
 
@@ -18,22 +24,32 @@ export async function insertTouchpoint(
 ) {
   const [row] = await c.tx
     .insert(touchpoints)
-    .values({
-      id: newId("touchpoint"),
-      tenantId: c.actor.tenantId,
-      leadId,
-      source: lead.source,
-      channel: lead.channel,
-      campaignId: lead.campaignId ?? null,
-      externalId: lead.externalId ?? null,
-      occurredAt,
-      interest: Object.keys(lead.interest).length > 0 ? { ...lead.interest } : null,
-      message: lead.message ?? null,
-      attributes: { ...lead.attributes },
-      createdAt: c.now,
-    })
+    .values(touchpointRowOf(c, leadId, lead, occurredAt))
     .returning();
   return row!;
+}
+
+/** The touchpoint row `insertTouchpoint` stores, every column set (so it is also what it reads back). */
+export function touchpointRowOf(
+  c: Pick<LeadContext, "actor" | "now">,
+  leadId: string,
+  lead: NormalizedLead,
+  occurredAt: Date,
+): TouchpointRow {
+  return {
+    id: newId("touchpoint"),
+    tenantId: c.actor.tenantId,
+    leadId,
+    source: lead.source,
+    channel: lead.channel,
+    campaignId: lead.campaignId ?? null,
+    externalId: lead.externalId ?? null,
+    occurredAt,
+    interest: Object.keys(lead.interest).length > 0 ? { ...lead.interest } : null,
+    message: lead.message ?? null,
+    attributes: { ...lead.attributes },
+    createdAt: c.now,
+  };
 }
 
 /** A second inquiry from the person behind an open lead: a touchpoint on that lead. */

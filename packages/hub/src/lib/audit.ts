@@ -23,7 +23,20 @@ export async function recordAudit(
   requestId: string | undefined,
   entry: AuditEntry,
 ): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await auditInsert(tx, actor, requestId, entry);
+}
+
+/**
+ * The INSERT of an audit entry, not yet run: for a caller that sends it together with the
+ * mutation it records, in one statement of the same transaction.
+ */
+export function auditInsert(
+  tx: Tx,
+  actor: Actor,
+  requestId: string | undefined,
+  entry: AuditEntry,
+) {
+  return tx.insert(auditEvents).values({
     id: newId("auditEvent"),
     tenantId: actor.tenantId,
     actorKeyId: actor.apiKeyId,
