@@ -11,6 +11,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { HubError } from "./errors.js";
+import { registerHookRoutes } from "./gateway/hooks.js";
 import { redactUrl } from "./lib/redact.js";
 import { registerAuth } from "./plugins/auth.js";
 import { registerErrorHandling } from "./plugins/errors.js";
@@ -109,6 +110,9 @@ export async function buildApp(
 
   registerHealthRoutes(app);
   registerMetrics(app, createMetrics(services.queue));
+
+  // Vendors' deliveries: raw bodies, no API key (each connector verifies its sender).
+  await app.register(registerHookRoutes);
 
   await app.register(async (v1) => {
     registerAuth(v1);

@@ -39,6 +39,8 @@ export const BACKUP_TABLES = [
   "webhook_event_fanouts",
   "webhook_deliveries",
   "webhook_delivery_attempts",
+  "connections",
+  "inbox",
 ] as const;
 
 export const BACKUP_FORMAT = "forecourt-backup/1";

@@ -13,6 +13,11 @@ export const ERROR_CODES = {
     status: 401,
     summary: "No API key, an unknown key, or a revoked key. Send `Authorization: Bearer fc_…`.",
   },
+  webhook_unauthorized: {
+    status: 401,
+    summary:
+      "An inbound webhook failed its connector's verification (signature, key, timestamp); nothing was stored.",
+  },
   forbidden: { status: 403, summary: "The key's role or scope does not allow this action." },
   not_found: {
     status: 404,
@@ -82,6 +87,11 @@ export const ERROR_CODES = {
     status: 409,
     summary:
       "The signed text is not the order's current contract (re-rendered, or for older terms); render it again.",
+  },
+  inbox_not_replayable: {
+    status: 409,
+    summary:
+      "Only dead or test inbox entries can be replayed; processed ones already made their lead.",
   },
   idempotency_request_in_progress: {
     status: 409,

@@ -3,6 +3,13 @@ import { type AppOptions, buildApp } from "./app.js";
 import type { HubConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
+import {
+  processInboxEntry,
+  processPull,
+  reconcileInbox,
+  startGateway,
+  stopGateway,
+} from "./gateway/index.js";
 import { processFollowUpReminder } from "./jobs/followUpReminder.js";
 import { openJobQueue } from "./jobs/queue.js";
 import { rescheduleFollowUpReminders } from "./leads/reminders.js";
@@ -51,7 +58,13 @@ export function startWorkers(services: HubServices): void {
     "lead.follow_up_reminder": (data) => processFollowUpReminder(services.db, data),
     "webhook.fanout": (data) => processFanout(services, data),
     "webhook.deliver": (data) => processDelivery(services, data),
+    "gateway.process": (data) => processInboxEntry(services, data),
+    "gateway.pull": (data) => processPull(services, data),
+    "gateway.reconcile": async () => {
+      await reconcileInbox(services.db, services.queue);
+    },
   });
+  startGateway(services);
   startWebhookSweeper(services);
   // Reminders whose enqueueing a stop interrupted (or that a restore left behind) come back; in
   // the background, so a large backlog does not delay the start.
@@ -59,6 +72,7 @@ export function startWorkers(services: HubServices): void {
 }
 
 export async function closeServices(services: HubServices): Promise<void> {
+  stopGateway(services);
   await stopWebhookSweeper(services);
   await services.queue.close();
   await services.database.close();

@@ -1,6 +1,7 @@
 import {
   bigint,
   boolean,
+  customType,
   date,
   doublePrecision,
   integer,
@@ -527,4 +528,59 @@ export const webhookDeliveryAttempts = pgTable("webhook_delivery_attempts", {
   error: text("error"),
   outcome: text("outcome").$type<"succeeded" | "retry" | "failed" | "dead">().notNull(),
   nextAttemptAt: ts("next_attempt_at"),
+});
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});
+
+export const connections = pgTable("connections", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  connectorId: text("connector_id").notNull(),
+  name: text("name").notNull(),
+  status: text("status")
+    .$type<"active" | "disabled" | "needs_reauth">()
+    .notNull()
+    .default("active"),
+  statusReason: text("status_reason"),
+  config: jsonb("config").$type<Record<string, unknown>>().notNull(),
+  storeId: text("store_id"),
+  campaignId: text("campaign_id"),
+  pullIntervalMs: integer("pull_interval_ms"),
+  checkpoint: jsonb("checkpoint").$type<Record<string, unknown> | null>(),
+  pullLeaseUntil: ts("pull_lease_until"),
+  pullPausedUntil: ts("pull_paused_until"),
+  lastPullAt: ts("last_pull_at"),
+  lastPullError: text("last_pull_error"),
+  oauthAccessTokenCiphertext: text("oauth_access_token_ciphertext"),
+  oauthRefreshTokenCiphertext: text("oauth_refresh_token_ciphertext"),
+  oauthExpiresAt: ts("oauth_expires_at"),
+  hookId: text("hook_id").notNull(),
+  ...stored,
+});
+
+export const inbox = pgTable("inbox", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  connectionId: text("connection_id").notNull(),
+  eventKey: text("event_key").notNull(),
+  origin: text("origin").$type<"webhook" | "pull" | "replay">().notNull(),
+  status: text("status")
+    .$type<"received" | "processing" | "processed" | "dead" | "ignored_test">()
+    .notNull()
+    .default("received"),
+  rawBody: bytea("raw_body").notNull(),
+  headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+  contentType: text("content_type"),
+  event: jsonb("event").$type<Record<string, unknown> | null>(),
+  receivedAt: ts("received_at").notNull().defaultNow(),
+  attempts: integer("attempts").notNull().default(0),
+  run: integer("run").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at"),
+  lastError: text("last_error"),
+  errorCode: text("error_code"),
+  leadId: text("lead_id"),
+  processedAt: ts("processed_at"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
 });

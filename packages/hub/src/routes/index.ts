@@ -3,9 +3,18 @@ import { getConversion } from "./analytics/getConversion.js";
 import { getForecast } from "./analytics/getForecast.js";
 import { getFunnel } from "./analytics/getFunnel.js";
 import { listAuditEvents } from "./auditEvents/listAuditEvents.js";
+import { createConnection } from "./connections/createConnection.js";
+import { disableConnection } from "./connections/disableConnection.js";
+import { getConnection } from "./connections/getConnection.js";
+import { listConnections } from "./connections/listConnections.js";
+import { testConnection } from "./connections/testConnection.js";
+import { updateConnection } from "./connections/updateConnection.js";
+import { listConnectors } from "./connectors/listConnectors.js";
 import { createCustomer } from "./customers/createCustomer.js";
 import { getCustomer } from "./customers/getCustomer.js";
 import { listCustomers } from "./customers/listCustomers.js";
+import { listInbox } from "./inbox/listInbox.js";
+import { replayInboxEntry } from "./inbox/replayInboxEntry.js";
 import { assignLead } from "./leads/assignLead.js";
 import { createLead } from "./leads/createLead.js";
 import { getAssignmentRules } from "./leads/getAssignmentRules.js";
@@ -126,6 +135,15 @@ export const V1_ROUTES = [
   listWebhookDeliveries,
   getWebhookDelivery,
   replayWebhookDelivery,
+  listConnectors,
+  createConnection,
+  listConnections,
+  getConnection,
+  updateConnection,
+  disableConnection,
+  testConnection,
+  listInbox,
+  replayInboxEntry,
 ] as const;
 
 export function registerV1Routes(app: FastifyInstance): void {

@@ -1,0 +1,161 @@
+import { createHash } from "node:crypto";
+import type { SourceEvent } from "@forecourt/connectors";
+import { ulid } from "@forecourt/sdk";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../db/database.js";
+import { connections, inbox } from "../db/schema.js";
+import type { Tx } from "../db/tenant.js";
+import type { JobQueue } from "../jobs/queue.js";
+
+/**
+ * The inbox: every event a connection receives or pulls, stored before the sender is answered,
+ * unique on (connection, event key) so a redelivery finds its row and adds nothing.
+ */
+
+export type InboxRow = typeof inbox.$inferSelect;
+export const newInboxId = () => `inb_${ulid()}`;
+
+/** Headers never stored: credentials a sender may put there. */
+const SECRET_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-forecourt-key|.*(token|secret|password|key|signature).*)$/i;
+
+export function storableHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || SECRET_HEADER.test(name)) continue;
+    kept[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return kept;
+}
+
+export interface InboxWrite {
+  eventKey: string;
+  event: SourceEvent | null;
+  status: "received" | "dead" | "ignored_test";
+  lastError?: string;
+  errorCode?: string;
+}
+
+export interface InboxRequest {
+  tenantId: string;
+  connectionId: string;
+  origin: "webhook" | "pull" | "replay";
+  rawBody: Buffer;
+  headers: Record<string, string>;
+  contentType: string | null;
+  receivedAt: Date;
+}
+
+/** The key for a body that could not be read: its digest, so the same bytes are one dead letter. */
+export const deadKey = (rawBody: Uint8Array) =>
+  `unreadable:sha256:${createHash("sha256").update(rawBody).digest("hex")}`;
+
+export interface StoredEntry {
+  id: string;
+  tenantId: string;
+  status: InboxWrite["status"];
+  /** False when the row was there already (a redelivery). */
+  created: boolean;
+}
+
+/**
+ * Writes one row per event in the caller's transaction; an event already there is left as it
+ * is. Returns every event's row, new or old.
+ */
+export async function writeInbox(
+  tx: Tx,
+  request: InboxRequest,
+  writes: InboxWrite[],
+  rawBodyOf?: (write: InboxWrite) => Buffer,
+): Promise<StoredEntry[]> {
+  if (writes.length === 0) return [];
+  const rows = writes.map((w) => ({
+    id: newInboxId(),
+    tenantId: request.tenantId,
+    connectionId: request.connectionId,
+    eventKey: w.eventKey,
+    origin: request.origin,
+    status: w.status,
+    rawBody: rawBodyOf ? rawBodyOf(w) : request.rawBody,
+    headers: request.headers,
+    contentType: request.contentType,
+    event: w.event as unknown as Record<string, unknown> | null,
+    receivedAt: request.receivedAt,
+    lastError: w.lastError ?? null,
+    errorCode: w.errorCode ?? null,
+    processedAt: w.status === "received" ? null : request.receivedAt,
+  }));
+  const inserted = await tx
+    .insert(inbox)
+    .values(rows)
+    .onConflictDoNothing({ target: [inbox.connectionId, inbox.eventKey] })
+    .returning({ id: inbox.id, eventKey: inbox.eventKey, status: inbox.status });
+  const created = new Map(inserted.map((r) => [r.eventKey, r]));
+  return rows.map((r) => {
+    const row = created.get(r.eventKey);
+    return row
+      ? { id: row.id, tenantId: r.tenantId, status: r.status, created: true }
+      : { id: "", tenantId: r.tenantId, status: r.status, created: false };
+  });
+}
+
+/** The job id of a row's next run: the inbox id, then `-r<run>` after replays, `-a<n>` on retries. */
+export function jobIdOf(row: Pick<InboxRow, "id" | "run" | "attempts">): string {
+  return `${row.id}${row.run > 0 ? `-r${row.run}` : ""}${row.attempts > 0 ? `-a${row.attempts}` : ""}`;
+}
+
+export async function enqueueProcessing(
+  queue: JobQueue,
+  entries: { id: string; tenantId: string; run?: number; attempts?: number }[],
+  delayMs = 0,
+): Promise<void> {
+  for (const entry of entries) {
+    await queue.enqueue(
+      "gateway.process",
+      { tenantId: entry.tenantId, inboxId: entry.id },
+      {
+        jobId: jobIdOf({ id: entry.id, run: entry.run ?? 0, attempts: entry.attempts ?? 0 }),
+        ...(delayMs > 0 && { delayMs }),
+      },
+    );
+  }
+}
+
+/**
+ * Rows acknowledged but never processed — the process stopped between the commit and the enqueue,
+ * or the queue lost the job — go back on the queue. Rows of connections that are not active wait
+ * (they run when the connection is re-enabled); rows with a retry pending keep their delayed job.
+ * Adding a job whose id exists is a no-op, so running this while the job waits is harmless.
+ */
+export async function reconcileInbox(
+  db: Db,
+  queue: JobQueue,
+  options: { olderThanMs?: number; limit?: number } = {},
+): Promise<number> {
+  const cutoff = new Date(Date.now() - (options.olderThanMs ?? 10_000));
+  const limit = options.limit ?? 5_000;
+  // Across tenants: this runs as the tables' owner, outside any tenant's policy.
+  const rows = await db
+    .select({
+      id: inbox.id,
+      tenantId: inbox.tenantId,
+      run: inbox.run,
+      attempts: inbox.attempts,
+    })
+    .from(inbox)
+    .innerJoin(connections, eq(connections.id, inbox.connectionId))
+    .where(
+      and(
+        inArray(inbox.status, ["received", "processing"]),
+        eq(connections.status, "active"),
+        lt(inbox.updatedAt, cutoff),
+        or(isNull(inbox.nextAttemptAt), lt(inbox.nextAttemptAt, sql`now() - interval '1 minute'`)),
+      ),
+    )
+    .orderBy(inbox.id)
+    .limit(limit);
+  await enqueueProcessing(queue, rows);
+  return rows.length;
+}
