@@ -19,6 +19,7 @@ import { registerIdempotency } from "./plugins/idempotency.js";
 import { createMetrics, registerMetrics } from "./plugins/metrics.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerV1Routes } from "./routes/index.js";
+import { registerOAuthCallback } from "./routes/oauth/oauthCallback.js";
 import type { HubServices } from "./services.js";
 
 export const API_VERSION = "1.0.0";
@@ -113,6 +114,8 @@ export async function buildApp(
 
   // Vendors' deliveries: raw bodies, no API key (each connector verifies its sender).
   await app.register(registerHookRoutes);
+  // OAuth2 providers' redirects: no API key (the single-use state is the credential).
+  await app.register(registerOAuthCallback);
 
   await app.register(async (v1) => {
     registerAuth(v1);

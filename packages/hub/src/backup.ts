@@ -41,6 +41,8 @@ export const BACKUP_TABLES = [
   "webhook_delivery_attempts",
   "connections",
   "inbox",
+  "order_syncs",
+  "oauth_states",
 ] as const;
 
 export const BACKUP_FORMAT = "forecourt-backup/1";

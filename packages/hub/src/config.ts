@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { SyncSettings } from "./sync/settings.js";
 import type { WebhookSettings } from "./webhooks/settings.js";
 
 /** Defaults, named so docs/hub.md and the code say the same thing. */
@@ -89,6 +90,8 @@ export interface HubConfig {
   queuePrefix: string;
   /** Outbound webhooks; unset fields take the defaults in webhooks/settings.ts. */
   webhooks?: Partial<WebhookSettings>;
+  /** Order pushes and OAuth2 tokens; unset fields take the defaults in sync/settings.ts. */
+  sync?: Partial<SyncSettings>;
 }
 
 export class ConfigError extends Error {

@@ -50,19 +50,6 @@ export const ERROR_CODES = {
     summary: "The lead is converted, ordered, lost or dormant; it cannot change hands.",
   },
   task_closed: { status: 409, summary: "The follow-up task is already completed or cancelled." },
-  webhook_url_invalid: {
-    status: 422,
-    summary:
-      "The webhook endpoint URL is not https:// (http:// only to 127.0.0.1/localhost where allowed) or carries credentials.",
-  },
-  webhook_endpoint_disabled: {
-    status: 409,
-    summary: "The webhook endpoint is disabled (through the API or after a 410); enable it first.",
-  },
-  webhook_delivery_not_replayable: {
-    status: 409,
-    summary: "Only dead or failed webhook deliveries can be replayed.",
-  },
   illegal_order_transition: {
     status: 409,
     summary:
@@ -88,10 +75,47 @@ export const ERROR_CODES = {
     summary:
       "The signed text is not the order's current contract (re-rendered, or for older terms); render it again.",
   },
+  webhook_url_invalid: {
+    status: 422,
+    summary:
+      "The webhook endpoint URL is not https:// (http:// only to 127.0.0.1/localhost where allowed) or carries credentials.",
+  },
+  webhook_endpoint_disabled: {
+    status: 409,
+    summary: "The webhook endpoint is disabled (through the API or after a 410); enable it first.",
+  },
+  webhook_delivery_not_replayable: {
+    status: 409,
+    summary: "Only dead or failed webhook deliveries can be replayed.",
+  },
   inbox_not_replayable: {
     status: 409,
     summary:
       "Only dead or test inbox entries can be replayed; processed ones already made their lead.",
+  },
+  order_sync_not_replayable: {
+    status: 409,
+    summary:
+      "Only dead or failed order pushes can be replayed; pending and synced ones are left alone.",
+  },
+  oauth_not_supported: {
+    status: 422,
+    summary:
+      "The connection's connector does not authorise through OAuth2 (Xero, QuickBooks and Meta do).",
+  },
+  oauth_state_invalid: {
+    status: 400,
+    summary:
+      "The OAuth2 callback's state is unknown, already used or expired, or the code is missing; start the authorisation again.",
+  },
+  oauth_denied: {
+    status: 400,
+    summary: "The provider reported that the authorisation was refused or cancelled.",
+  },
+  oauth_exchange_failed: {
+    status: 502,
+    summary:
+      "The provider's token endpoint refused or failed the code exchange; start the authorisation again.",
   },
   idempotency_request_in_progress: {
     status: 409,

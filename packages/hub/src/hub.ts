@@ -16,6 +16,7 @@ import { rescheduleFollowUpReminders } from "./leads/reminders.js";
 import { createFieldCrypto } from "./lib/crypto.js";
 import { resolveSecretKey } from "./lib/secretKey.js";
 import type { HubServices } from "./services.js";
+import { processPush, startSyncSweeper, stopSyncSweeper } from "./sync/push.js";
 import { processDelivery } from "./webhooks/deliver.js";
 import { processFanout, startWebhookSweeper, stopWebhookSweeper } from "./webhooks/dispatcher.js";
 
@@ -63,9 +64,11 @@ export function startWorkers(services: HubServices): void {
     "gateway.reconcile": async () => {
       await reconcileInbox(services.db, services.queue);
     },
+    "order.push": (data) => processPush(services, data),
   });
   startGateway(services);
   startWebhookSweeper(services);
+  startSyncSweeper(services);
   // Reminders whose enqueueing a stop interrupted (or that a restore left behind) come back; in
   // the background, so a large backlog does not delay the start.
   void rescheduleFollowUpReminders(services.db, services.queue).catch(() => {});
@@ -74,6 +77,7 @@ export function startWorkers(services: HubServices): void {
 export async function closeServices(services: HubServices): Promise<void> {
   stopGateway(services);
   await stopWebhookSweeper(services);
+  await stopSyncSweeper(services);
   await services.queue.close();
   await services.database.close();
 }

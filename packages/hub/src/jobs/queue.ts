@@ -31,6 +31,8 @@ export interface JobPayloads {
   "gateway.pull": { tenantId: string; connectionId: string };
   /** Re-enqueue inbox rows acknowledged but never processed (repeatable, and once at start). */
   "gateway.reconcile": Record<string, never>;
+  /** Push an approved order to one destination (job id: the order_syncs id, see sync/push.ts). */
+  "order.push": { tenantId: string; syncId: string };
 }
 export type JobName = keyof JobPayloads;
 export type Processors = { [N in JobName]: (data: JobPayloads[N], job: Job) => Promise<void> };

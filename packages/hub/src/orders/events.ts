@@ -1,6 +1,7 @@
 import { newId, type Order, type OrderStatus } from "@forecourt/sdk";
 import { events } from "../db/schema.js";
 import type { Tx } from "../db/tenant.js";
+import { enqueueOrderPushes } from "../sync/push.js";
 
 /** The order events this side of the hub records (delivery to subscribers comes later). */
 export type OrderEventType =
@@ -62,10 +63,10 @@ export async function recordStatusChanges(
 }
 
 /**
- * The hook for everything that follows an approval. Today it records `order.approved`; the push
- * to the group's finance and ERP destinations (a job per destination connection, tracked in
- * `orders.sync_status`) is to be enqueued here, in the same transaction, so an approval and its
- * pushes are never separated.
+ * The hook for everything that follows an approval: it records `order.approved` and, in the same
+ * transaction, one push per destination connection (`order_syncs` rows, tracked in
+ * `orders.sync_status`; the sync sweeper puts them on the queue), so an approval and its pushes
+ * are never separated.
  */
 export async function onOrderApproved(tx: Tx, tenantId: string, order: Order): Promise<void> {
   await recordOrderEvent(tx, tenantId, "order.approved", order, {
@@ -73,6 +74,7 @@ export async function onOrderApproved(tx: Tx, tenantId: string, order: Order): P
     termsVersion: order.termsVersion ?? 1,
     approvals: order.approvals.map((a) => ({ role: a.role, by: a.by, decision: a.decision })),
   });
+  await enqueueOrderPushes(tx, tenantId, order);
 }
 
 export const isFinal = (status: OrderStatus) => status === "delivered" || status === "cancelled";

@@ -7,6 +7,7 @@ import { createConnection } from "./connections/createConnection.js";
 import { disableConnection } from "./connections/disableConnection.js";
 import { getConnection } from "./connections/getConnection.js";
 import { listConnections } from "./connections/listConnections.js";
+import { startConnectionOAuth } from "./connections/startConnectionOAuth.js";
 import { testConnection } from "./connections/testConnection.js";
 import { updateConnection } from "./connections/updateConnection.js";
 import { listConnectors } from "./connectors/listConnectors.js";
@@ -33,6 +34,8 @@ import { listOpportunities } from "./opportunities/listOpportunities.js";
 import { listOpportunityActivities } from "./opportunities/listOpportunityActivities.js";
 import { recordOpportunityActivity } from "./opportunities/recordOpportunityActivity.js";
 import { transferOpportunity } from "./opportunities/transferOpportunity.js";
+import { listOrderSyncs } from "./orderSyncs/listOrderSyncs.js";
+import { replayOrderSync } from "./orderSyncs/replayOrderSync.js";
 import { changeOrderStatus } from "./orders/changeOrderStatus.js";
 import { createOrder } from "./orders/createOrder.js";
 import { decideOrderChange } from "./orders/decideOrderChange.js";
@@ -144,6 +147,9 @@ export const V1_ROUTES = [
   testConnection,
   listInbox,
   replayInboxEntry,
+  startConnectionOAuth,
+  listOrderSyncs,
+  replayOrderSync,
 ] as const;
 
 export function registerV1Routes(app: FastifyInstance): void {
