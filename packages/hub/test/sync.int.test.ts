@@ -337,4 +337,30 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
     expect(row!.status).toBe("synced");
     expect(invoicesFor(order.orderNumber)).toHaveLength(1);
   });
+
+  it("configures a destination through the connections API with its secrets redacted", async () => {
+    const res = await call("POST", "/v1/connections", a.admin, {
+      connectorId: "xero",
+      name: "Xero books",
+      config: {
+        tenantId: XERO_TEST_TENANT_ID,
+        clientId: "books-client",
+        clientSecret: "s3cret-books",
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      connectorId: "xero",
+      hookPath: null,
+      config: { clientSecret: "[redacted]" },
+    });
+    expect(res.body).not.toContain("s3cret-books");
+    const bad = await call("POST", "/v1/connections", a.admin, {
+      connectorId: "xero",
+      name: "Xero books",
+      config: { tenantId: "not-a-uuid" },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toBe("config.tenantId");
+  });
 });

@@ -77,12 +77,8 @@ async function assertStore(tx: Tx, tenantId: string, storeId: string | null | un
   }
 }
 
+/** Validates a connection's config by its connector's schema (sources and destinations alike). */
 function validated(connector: Connector, input: Obj): Obj {
-  if (connector.direction !== "source") {
-    throw new HubError("validation_failed", `${connector.id} is not a lead source`, {
-      issues: [{ path: "connectorId", message: "connections here are for lead sources" }],
-    });
-  }
   try {
     return parseConfig(connector, input) as Obj;
   } catch (error) {
