@@ -130,6 +130,20 @@ export interface ForecourtClient {
       /** Sends a dead or failed delivery again. */
       replay: Action<"/v1/webhook-deliveries/{id}/replay">;
     };
+  /** The connectors this hub offers, with the JSON Schema of each one's config. */
+  connectors: { list: Lookup<"/v1/connectors"> };
+  /** Lead sources connected to the group (secrets come back redacted). */
+  connections: CrudResource<"/v1/connections", "/v1/connections/{id}"> & {
+    /** Stops its webhook and pulls. */
+    disable: Action<"/v1/connections/{id}/disable">;
+    /** Checks its credentials with the vendor. */
+    test: Action<"/v1/connections/{id}/test">;
+  };
+  /** Inbound events as stored; `list({ status: "dead" })` shows the dead letters. */
+  inbox: Listable<"/v1/inbox"> & {
+    /** Processes a dead letter again. */
+    replay: Action<"/v1/inbox/{id}/replay">;
+  };
   /** Computed reports over the group's leads, opportunities and orders. */
   analytics: {
     funnel: Lookup<"/v1/analytics/funnel">;
@@ -224,6 +238,16 @@ export function createClientWithRuntime(
       ...listable(send, "/v1/webhook-deliveries"),
       ...readable(send, "/v1/webhook-deliveries/{id}"),
       replay: action(send, "/v1/webhook-deliveries/{id}/replay"),
+    },
+    connectors: { list: lookup(send, "/v1/connectors") },
+    connections: {
+      ...crud("/v1/connections", "/v1/connections/{id}"),
+      disable: action(send, "/v1/connections/{id}/disable"),
+      test: action(send, "/v1/connections/{id}/test"),
+    },
+    inbox: {
+      ...listable(send, "/v1/inbox"),
+      replay: action(send, "/v1/inbox/{id}/replay"),
     },
     analytics: {
       funnel: lookup(send, "/v1/analytics/funnel"),

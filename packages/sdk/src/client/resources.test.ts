@@ -253,4 +253,9 @@ describe("resource methods", () => {
     await client().orders.decideChange("ord_1", "chg_2", { decision: "approved", version: 1 });
     expect(path).toBe("/v1/orders/ord_1/changes/chg_2/decision");
   });
+
+  it("a lookup without a query takes no arguments", async () => {
+    server.use(http.get(`${BASE}/v1/connectors`, () => HttpResponse.json({ data: [] })));
+    await expect(client().connectors.list()).resolves.toEqual({ data: [] });
+  });
 });
