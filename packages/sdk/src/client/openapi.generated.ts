@@ -13167,6 +13167,17 @@ export interface components {
             leadId: string | null;
             processedAt: string | null;
         };
+        AuditEventInput: {
+            id: string;
+            actorKeyId: string | null;
+            action: string;
+            entityType: string;
+            entityId: string;
+            requestId: string | null;
+            beforeDigest: string | null;
+            afterDigest: string | null;
+            occurredAt: string;
+        };
         OrderSyncInput: {
             id: string;
             orderId: string;
@@ -13203,17 +13214,6 @@ export interface components {
             status: "active";
             /** @description Order pushes that waited for this authorisation */
             released: number;
-        };
-        AuditEventInput: {
-            id: string;
-            actorKeyId: string | null;
-            action: string;
-            entityType: string;
-            entityId: string;
-            requestId: string | null;
-            beforeDigest: string | null;
-            afterDigest: string | null;
-            occurredAt: string;
         };
         CustomerInput: {
             /** @constant */
@@ -13786,6 +13786,17 @@ export interface components {
             leadId: string | null;
             processedAt: string | null;
         };
+        AuditEvent: {
+            id: string;
+            actorKeyId: string | null;
+            action: string;
+            entityType: string;
+            entityId: string;
+            requestId: string | null;
+            beforeDigest: string | null;
+            afterDigest: string | null;
+            occurredAt: string;
+        };
         OrderSync: {
             id: string;
             orderId: string;
@@ -13822,17 +13833,6 @@ export interface components {
             status: "active";
             /** @description Order pushes that waited for this authorisation */
             released: number;
-        };
-        AuditEvent: {
-            id: string;
-            actorKeyId: string | null;
-            action: string;
-            entityType: string;
-            entityId: string;
-            requestId: string | null;
-            beforeDigest: string | null;
-            afterDigest: string | null;
-            occurredAt: string;
         };
         Customer: {
             /** @constant */
