@@ -11,7 +11,9 @@ import {
   type PushResult,
   RetryableConnectorError,
 } from "@forecourt/connectors";
+import { genericWebhookConnector } from "@forecourt/connectors/generic-webhook";
 import { kingdeeConnector } from "@forecourt/connectors/kingdee";
+import { odooConnector } from "@forecourt/connectors/odoo";
 import { quickBooksConnector } from "@forecourt/connectors/quickbooks";
 import { sapS4hanaConnector } from "@forecourt/connectors/sap-s4hana";
 import { xeroConnector } from "@forecourt/connectors/xero";
@@ -53,6 +55,8 @@ export const DESTINATION_CONNECTORS = [
   kingdeeConnector,
   yonyouConnector,
   sapS4hanaConnector,
+  odooConnector,
+  genericWebhookConnector,
 ] as unknown as Connector[];
 for (const connector of DESTINATION_CONNECTORS) {
   if (!findConnector(connector.id)) registerConnector(connector);
