@@ -30,12 +30,14 @@ import type {
   ByIdPath,
   CallOptions,
   CollectionPath,
+  Query,
   RequestBody,
   RequestFunction,
   ResponseBody,
 } from "./types.js";
 
 const ORDER_CHANGE_DECISION = "/v1/orders/{id}/changes/{changeId}/decision";
+const OAUTH_START = "/v1/connections/{id}/oauth/start";
 
 /** Create, list, get and update: what the organisation resources offer. */
 export type CrudResource<
@@ -130,6 +132,11 @@ export interface ForecourtClient {
       /** Sends a dead or failed delivery again. */
       replay: Action<"/v1/webhook-deliveries/{id}/replay">;
     };
+  /** Pushes of approved orders to finance and ERP destinations; `list({ status: "dead" })`. */
+  orderSyncs: Listable<"/v1/order-syncs"> & {
+    /** Pushes a dead order sync again, with the same idempotency key towards the destination. */
+    replay: Action<"/v1/order-syncs/{id}/replay">;
+  };
   /** The connectors this hub offers, with the JSON Schema of each one's config. */
   connectors: { list: Lookup<"/v1/connectors"> };
   /** Lead sources connected to the group (secrets come back redacted). */
@@ -138,6 +145,15 @@ export interface ForecourtClient {
     disable: Action<"/v1/connections/{id}/disable">;
     /** Checks its credentials with the vendor. */
     test: Action<"/v1/connections/{id}/test">;
+    /**
+     * Starts OAuth2 (Xero, QuickBooks, Meta): the provider's authorize URL to send the admin's
+     * browser to. (The route's `redirect` answers 302 for browsers; the client asks for JSON.)
+     */
+    startOAuth(
+      id: string,
+      query?: Omit<Query<typeof OAUTH_START, "GET">, "redirect">,
+      options?: CallOptions,
+    ): Promise<ResponseBody<typeof OAUTH_START, "GET">>;
   };
   /** Inbound events as stored; `list({ status: "dead" })` shows the dead letters. */
   inbox: Listable<"/v1/inbox"> & {
@@ -239,11 +255,19 @@ export function createClientWithRuntime(
       ...readable(send, "/v1/webhook-deliveries/{id}"),
       replay: action(send, "/v1/webhook-deliveries/{id}/replay"),
     },
+    orderSyncs: {
+      ...listable(send, "/v1/order-syncs"),
+      replay: action(send, "/v1/order-syncs/{id}/replay"),
+    },
     connectors: { list: lookup(send, "/v1/connectors") },
     connections: {
       ...crud("/v1/connections", "/v1/connections/{id}"),
       disable: action(send, "/v1/connections/{id}/disable"),
       test: action(send, "/v1/connections/{id}/test"),
+      startOAuth: (id, query, options) =>
+        send("GET", OAUTH_START, { ...options, params: { id }, query }) as Promise<
+          ResponseBody<typeof OAUTH_START, "GET">
+        >,
     },
     inbox: {
       ...listable(send, "/v1/inbox"),

@@ -258,4 +258,23 @@ describe("resource methods", () => {
     server.use(http.get(`${BASE}/v1/connectors`, () => HttpResponse.json({ data: [] })));
     await expect(client().connectors.list()).resolves.toEqual({ data: [] });
   });
+
+  it("startOAuth asks for the authorize URL as JSON", async () => {
+    let url = "";
+    server.use(
+      http.get(`${BASE}/v1/connections/:id/oauth/start`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.json({
+          authorizeUrl: "https://login.xero.com/…",
+          state: "s",
+          expiresAt: "t",
+        });
+      }),
+    );
+    const started = await client().connections.startOAuth("conn_1", { clientId: "web" });
+    expect(started.authorizeUrl).toMatch(/^https:/);
+    expect(new URL(url).pathname + new URL(url).search).toBe(
+      "/v1/connections/conn_1/oauth/start?clientId=web",
+    );
+  });
 });
