@@ -1,7 +1,6 @@
-import { eq, type SQL } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Actor, ApiKeyRole } from "../auth/roles.js";
-import { HubError, notFound } from "../errors.js";
+import { HubError } from "../errors.js";
+import { assertInScope, type LeadScope, leadScopeOf, scopeFilters } from "../leads/scope.js";
 
 /** Roles that may open opportunities, change their stage, close them and record activities. */
 export const OPPORTUNITY_WRITERS: readonly ApiKeyRole[] = [
@@ -14,50 +13,16 @@ export const OPPORTUNITY_WRITERS: readonly ApiKeyRole[] = [
 export const OPPORTUNITY_TRANSFERRERS: readonly ApiKeyRole[] = ["admin", "manager"];
 
 /**
- * Which deals a key sees, like leads: a key bound to a salesperson its own, a key bound to a
- * store that store's, any other key the whole group. Empty means the group.
+ * Which deals (opportunities and orders) a key sees: the same rule as leads — a key bound to a
+ * salesperson its own, a key bound to a store that store's, any other key the whole group. The
+ * names below keep call sites readable; the rule itself lives once, in leads/scope.ts.
  */
-export interface DealScope {
-  salespersonId?: string;
-  storeId?: string;
-}
-
-export function dealScopeOf(actor: Actor): DealScope {
-  if (actor.salespersonId) return { salespersonId: actor.salespersonId };
-  // A sales key that acts as nobody in particular must not fall through to the group's view.
-  if (actor.role === "sales") {
-    throw new HubError(
-      "forbidden",
-      "This sales key is not bound to a salesperson; create it with --salesperson",
-      { role: actor.role },
-    );
-  }
-  if (actor.storeId) return { storeId: actor.storeId };
-  return {};
-}
-
+export type DealScope = LeadScope;
+export const dealScopeOf = leadScopeOf;
 /** WHERE conditions confining a query on a table with owner and store columns to the scope. */
-export function dealScopeFilters(
-  scope: DealScope,
-  columns: { salespersonId: PgColumn; storeId: PgColumn },
-): SQL[] {
-  const filters: SQL[] = [];
-  if (scope.salespersonId) filters.push(eq(columns.salespersonId, scope.salespersonId));
-  if (scope.storeId) filters.push(eq(columns.storeId, scope.storeId));
-  return filters;
-}
-
+export const dealScopeFilters = scopeFilters;
 /** Outside the scope an object answers 404: its existence is not revealed. */
-export function assertInDealScope(
-  scope: DealScope,
-  entity: string,
-  object: { id: string; salespersonId: string | null; storeId: string | null },
-): void {
-  const outside =
-    (scope.salespersonId !== undefined && object.salespersonId !== scope.salespersonId) ||
-    (scope.storeId !== undefined && object.storeId !== scope.storeId);
-  if (outside) throw notFound(entity, object.id);
-}
+export const assertInDealScope = assertInScope;
 
 /** A deal may only be given to an owner inside the scope (403: the caller named them). */
 export function assertMayOwn(
