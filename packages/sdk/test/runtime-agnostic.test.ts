@@ -14,7 +14,7 @@ import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const entries = ["index", "adf", "vin"] as const;
+const entries = ["index", "adf", "vin", "client", "webhooks"] as const;
 
 beforeAll(() => {
   if (!entries.every((e) => existsSync(join(root, "dist", `${e}.js`)))) {
@@ -91,7 +91,7 @@ describe("the built SDK outside Node", () => {
     expect(result.validation).toBe("amount");
   }, 60_000);
 
-  it.each(["adf", "vin"])(
+  it.each(["adf", "vin", "client", "webhooks"])(
     "the %s entry bundles for the browser",
     async (entry) => {
       const code = await bundleForBrowser(entry);
