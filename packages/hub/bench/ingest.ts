@@ -1,0 +1,567 @@
+/**
+ * `pnpm bench:ingest`: loads the hub's inbound webhook endpoint with signed Meta lead
+ * notifications (a unique leadgen id per request) on loopback, then waits until every
+ * acknowledged notification is a processed lead and checks acknowledged = stored = processed with
+ * no duplicates. Prints a markdown table; writes nothing. Options: `--duration S` (measured
+ * seconds per scenario, default 10), `--warmup S` (default 2), `--connections N` (default 10),
+ * `--wait S` (cap on the wait for processing, default 180), `--pool N` (Graph API leads the mock
+ * knows, default 150000), `--only embedded,postgres`.
+ *
+ * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For
+ * each mode (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL, with Redis from BENCH_REDIS_URL or TEST_REDIS_URL when
+ * set, else the database-backed queue) the child starts msw with the connectors' Meta Graph API
+ * handlers (everything else bypassed), a bare Fastify POST route (the baseline, same run), and the
+ * hub with a seeded dealer group and one Meta connection.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  META_TEST_APP_SECRET,
+  META_TEST_FORM_ID,
+  META_TEST_PAGE_ID,
+  metaLeadgenNotification,
+} from "@forecourt/connectors/meta-lead-ads/mocks";
+import autocannon from "autocannon";
+import pg from "pg";
+
+type Mode = "embedded" | "postgres";
+
+/** The first leadgen id of the mock's pool (`metaFormLeads` numbers its leads from here). */
+const FIRST_ID = 9_007_199_254_740_993n;
+
+interface Ready {
+  type: "ready";
+  bareUrl: string;
+  hubUrl: string;
+  hookPath: string;
+}
+interface Counts {
+  type: "counts";
+  inbox: number;
+  byStatus: Record<string, number>;
+  distinctKeys: number;
+  leads: number;
+  touchpoints: number;
+  distinctExternalIds: number;
+}
+interface Verified {
+  type: "verified";
+  missing: string[];
+}
+type ToChild =
+  | { type: "start"; mode: Mode; pool: number; databaseUrl?: string; redisUrl?: string }
+  | { type: "counts" }
+  | { type: "verify"; ids: string[] }
+  | { type: "close" };
+type FromChild =
+  | Ready
+  | Counts
+  | Verified
+  | { type: "closed" }
+  | { type: "failed"; message: string };
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: {
+    serve: { type: "boolean", default: false },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "10" },
+    wait: { type: "string", default: "180" },
+    pool: { type: "string", default: "150000" },
+    only: { type: "string", default: "embedded,postgres" },
+  },
+});
+
+if (values.serve) await serve();
+else await main();
+
+// ---------------------------------------------------------------------------------------------
+// Child: msw, the bare route and the hub.
+
+async function serve(): Promise<void> {
+  const [
+    { default: Fastify },
+    { setupServer },
+    { metaFormLeads, metaGraphHandlers, META_TEST_PAGE_TOKEN, META_TEST_VERIFY_TOKEN },
+    { loadConfig },
+    { buildHub },
+    { createTenant },
+    { withTenant },
+    schema,
+    { eq, sql },
+  ] = await Promise.all([
+    import("fastify"),
+    import("msw/node"),
+    import("@forecourt/connectors/meta-lead-ads/mocks"),
+    import("../src/config.js"),
+    import("../src/hub.js"),
+    import("../src/tenants.js"),
+    import("../src/db/tenant.js"),
+    import("../src/db/schema.js"),
+    import("drizzle-orm"),
+  ]);
+  const { inbox, leads, touchpoints } = schema;
+
+  const send = (message: FromChild) => process.send?.(message);
+  let cleanup: (() => Promise<void>) | undefined;
+  let counts: (() => Promise<Counts>) | undefined;
+  let verify: ((ids: string[]) => Promise<Verified>) | undefined;
+
+  process.on("message", (message: ToChild) => {
+    void (async () => {
+      try {
+        if (message.type === "start") {
+          // The Graph API as the connectors' mocks serve it, inside the hub's process.
+          const graph = setupServer(...metaGraphHandlers({ leads: metaFormLeads(message.pool) }));
+          graph.listen({ onUnhandledRequest: "bypass" });
+
+          const dir = await mkdtemp(path.join(tmpdir(), "fcb-"));
+          const config = loadConfig({
+            FORECOURT_DATA_DIR: dir,
+            LOG_LEVEL: "silent",
+            FORECOURT_RATE_LIMIT: "1000000",
+            ...(message.databaseUrl
+              ? {
+                  DATABASE_URL: message.databaseUrl,
+                  FORECOURT_SECRET_KEY: randomBytes(32).toString("hex"),
+                }
+              : {}),
+            ...(message.redisUrl
+              ? {
+                  REDIS_URL: message.redisUrl,
+                  FORECOURT_QUEUE_PREFIX: `fc-bench-${randomBytes(6).toString("hex")}`,
+                }
+              : {}),
+          });
+
+          const bare = Fastify({ logger: false, bodyLimit: 1_048_576 });
+          bare.post("/hook", async (request) => {
+            const body = request.body as { object?: string };
+            return { received: body.object === "page" };
+          });
+          await bare.listen({ host: "127.0.0.1", port: 0 });
+
+          const hub = await buildHub(config);
+          await hub.app.listen({ host: "127.0.0.1", port: 0 });
+          const seeded = await seed(hub, createTenant);
+          const created = await hub.app.inject({
+            method: "POST",
+            url: "/v1/connections",
+            headers: { authorization: `Bearer ${seeded.adminKey}` },
+            payload: {
+              connectorId: "meta_lead_ads",
+              name: "Bench Meta page",
+              storeId: seeded.stores[0],
+              config: {
+                appSecret: META_TEST_APP_SECRET,
+                verifyToken: META_TEST_VERIFY_TOKEN,
+                pageAccessToken: META_TEST_PAGE_TOKEN,
+                pageId: META_TEST_PAGE_ID,
+              },
+            },
+          });
+          if (created.statusCode !== 201) {
+            throw new Error(`connection: ${created.statusCode} ${created.body}`);
+          }
+          const hookPath = (created.json() as { hookPath: string }).hookPath;
+
+          const inTenant = <T>(work: Parameters<typeof withTenant<T>>[2]) =>
+            withTenant(hub.services.db, seeded.tenantId, work);
+          counts = () =>
+            inTenant(async (tx) => {
+              const statuses = await tx
+                .select({ status: inbox.status, n: sql<number>`count(*)::int` })
+                .from(inbox)
+                .groupBy(inbox.status);
+              const [keys] = await tx
+                .select({
+                  n: sql<number>`count(*)::int`,
+                  distinct: sql<number>`count(distinct ${inbox.eventKey})::int`,
+                })
+                .from(inbox);
+              const [leadCount] = await tx.select({ n: sql<number>`count(*)::int` }).from(leads);
+              const [tps] = await tx
+                .select({
+                  n: sql<number>`count(*)::int`,
+                  distinct: sql<number>`count(distinct ${touchpoints.externalId})::int`,
+                })
+                .from(touchpoints);
+              return {
+                type: "counts",
+                inbox: keys!.n,
+                byStatus: Object.fromEntries(statuses.map((s) => [s.status, s.n])),
+                distinctKeys: keys!.distinct,
+                leads: leadCount!.n,
+                touchpoints: tps!.n,
+                distinctExternalIds: tps!.distinct,
+              };
+            });
+          verify = async (ids) => {
+            const rows = await inTenant((tx) =>
+              tx.select({ key: inbox.eventKey }).from(inbox).where(eq(inbox.status, "processed")),
+            );
+            const processed = new Set(rows.map((r) => r.key));
+            return { type: "verified", missing: ids.filter((id) => !processed.has(id)) };
+          };
+          cleanup = async () => {
+            await bare.close();
+            await hub.close();
+            graph.close();
+            await rm(dir, { recursive: true, force: true });
+          };
+          send({
+            type: "ready",
+            bareUrl: urlOf(bare.server.address()),
+            hubUrl: urlOf(hub.app.server.address()),
+            hookPath,
+          });
+        } else if (message.type === "counts") {
+          if (!counts) throw new Error("not started");
+          send(await counts());
+        } else if (message.type === "verify") {
+          if (!verify) throw new Error("not started");
+          send(await verify(message.ids));
+        } else {
+          await cleanup?.();
+          process.exit(0);
+        }
+      } catch (error) {
+        send({
+          type: "failed",
+          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+      }
+    })();
+  });
+}
+
+function urlOf(address: ReturnType<import("node:net").Server["address"]>): string {
+  if (!address || typeof address === "string") throw new Error("not listening on TCP");
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Two stores open around the clock, five salespeople each on shift every hour, default rules. */
+async function seed(
+  hub: import("../src/hub.js").Hub,
+  createTenant: typeof import("../src/tenants.js").createTenant,
+): Promise<{ tenantId: string; adminKey: string; stores: string[] }> {
+  const tenant = await createTenant(hub.services.db, "Bench Ingest Motors");
+  const adminKey = tenant.apiKey;
+  const post = async (url: string, payload: object) => {
+    const res = await hub.app.inject({
+      method: "POST",
+      url,
+      headers: { authorization: `Bearer ${adminKey}` },
+      payload,
+    });
+    if (res.statusCode !== 201) throw new Error(`seed ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string };
+  };
+  const week = [1, 2, 3, 4, 5, 6, 7];
+  const stores: string[] = [];
+  for (const [i, code] of ["HZ01", "SH01"].entries()) {
+    const store = await post("/v1/stores", {
+      name: `Bench ${code}`,
+      code,
+      region: i === 0 ? "Zhejiang" : "Shanghai",
+      businessHours: week.map((weekday) => ({ weekday, opens: "00:00", closes: "23:59" })),
+    });
+    stores.push(store.id);
+    for (let k = 1; k <= 5; k++) {
+      await post("/v1/salespeople", {
+        storeId: store.id,
+        name: `Seller ${code}-${k}`,
+        shifts: week.map((weekday) => ({ weekday, starts: "00:00", ends: "23:59" })),
+      });
+    }
+  }
+  return { tenantId: tenant.tenantId, adminKey, stores };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: the load and the checks.
+
+interface Row {
+  mode: string;
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  ratio?: number;
+  acknowledged?: number;
+  processedAtEnd?: number;
+  drainSeconds?: number | "cap";
+}
+
+/** A signed Meta notification for one leadgen id: body and headers as Meta sends them. */
+function signedNotification(leadgenId: string): { body: string; headers: Record<string, string> } {
+  const body = metaLeadgenNotification([
+    { leadgen_id: leadgenId, page_id: META_TEST_PAGE_ID, form_id: META_TEST_FORM_ID },
+  ]);
+  const signature = createHmac("sha256", META_TEST_APP_SECRET).update(body).digest("hex");
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "facebookexternalua",
+      "x-hub-signature-256": `sha256=${signature}`,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const duration = Number(values.duration);
+  const warmup = Number(values.warmup);
+  const connections = Number(values.connections);
+  const waitCap = Number(values.wait) * 1000;
+  const pool = Number(values.pool);
+  const only = new Set(values.only.split(","));
+  const started = new Date();
+  const load = loadavg().map((l) => l.toFixed(2));
+  const rows: Row[] = [];
+  const checks: string[] = [];
+  const notes: string[] = [];
+  let failed = false;
+
+  for (const mode of ["embedded", "postgres"] as const) {
+    if (!only.has(mode)) continue;
+    let database: { url: string; drop(): Promise<void> } | undefined;
+    let redisUrl: string | undefined;
+    if (mode === "postgres") {
+      const base =
+        process.env.BENCH_DATABASE_URL ??
+        process.env.TEST_DATABASE_URL ??
+        "postgres://postgres@127.0.0.1:5432/test";
+      try {
+        database = await createDatabase(base);
+      } catch (error) {
+        const message = `PostgreSQL mode skipped: ${redact(base)} unreachable (${error instanceof Error ? error.message : String(error)})`;
+        console.error(message);
+        notes.push(message);
+        continue;
+      }
+      redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL;
+    }
+    const label =
+      mode === "embedded" ? "embedded" : redisUrl ? "postgres + redis" : "postgres (db queue)";
+    const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
+      execArgv: process.execArgv,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    try {
+      const ready = await ask<Ready>(child, {
+        type: "start",
+        mode,
+        pool,
+        ...(database ? { databaseUrl: database.url } : {}),
+        ...(redisUrl ? { redisUrl } : {}),
+      });
+      console.error(`${label}: hub at ${ready.hubUrl}, bare Fastify at ${ready.bareUrl}`);
+
+      // Each request takes the next id of the mock's pool; an exhausted pool is reported.
+      let next = 0;
+      let exhausted = false;
+      let sent = 0;
+      const acknowledged = new Set<string>();
+      const nextId = () => {
+        if (next >= pool) exhausted = true;
+        sent++;
+        return String(FIRST_ID + BigInt(next++ % pool));
+      };
+      const hookRequest = (): autocannon.Request => ({
+        method: "POST",
+        path: ready.hookPath,
+        setupRequest: (req, context) => {
+          const id = nextId();
+          (context as { id?: string }).id = id;
+          const signed = signedNotification(id);
+          return { ...req, headers: signed.headers, body: signed.body };
+        },
+        onResponse: (status, _body, context) => {
+          const id = (context as { id?: string }).id;
+          if (status >= 200 && status < 300 && id) acknowledged.add(id);
+        },
+      });
+      let bareN = 0;
+      const bareRequest = (): autocannon.Request => ({
+        method: "POST",
+        path: "/hook",
+        setupRequest: (req) => {
+          const signed = signedNotification(String(FIRST_ID + BigInt(bareN++)));
+          return { ...req, headers: signed.headers, body: signed.body };
+        },
+      });
+
+      const run = async (target: string, url: string, request: () => autocannon.Request) => {
+        if (warmup > 0) await cannon({ url, connections, duration: warmup, requests: [request()] });
+        const r = await cannon({ url, connections, duration, requests: [request()] });
+        const row: Row = {
+          mode: label,
+          target,
+          rps: r.requests.mean,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          total: r.requests.total,
+          non2xx: r.non2xx,
+          errors: r.errors,
+          timeouts: r.timeouts,
+        };
+        console.error(
+          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}`,
+        );
+        return row;
+      };
+
+      const bare = await run("bare Fastify POST /hook", ready.bareUrl, bareRequest);
+      const hook = await run("POST /v1/hooks/{id} (Meta)", ready.hubUrl, hookRequest);
+      const loadEnded = Date.now();
+      hook.ratio = hook.rps / bare.rps;
+      hook.acknowledged = acknowledged.size;
+
+      // Wait until every acknowledged notification is a processed lead (or the cap).
+      let counts = await ask<Counts>(child, { type: "counts" });
+      hook.processedAtEnd = counts.byStatus.processed ?? 0;
+      while (
+        ((counts.byStatus.processed ?? 0) < counts.inbox ||
+          (counts.byStatus.processed ?? 0) < acknowledged.size) &&
+        Date.now() - loadEnded < waitCap
+      ) {
+        await new Promise((r) => setTimeout(r, 250));
+        counts = await ask<Counts>(child, { type: "counts" });
+      }
+      const processed = counts.byStatus.processed ?? 0;
+      hook.drainSeconds =
+        processed >= acknowledged.size && processed >= counts.inbox
+          ? (Date.now() - loadEnded) / 1000
+          : ("cap" as const);
+      rows.push(bare, hook);
+
+      const verified = await ask<Verified>(child, { type: "verify", ids: [...acknowledged] });
+      const statuses = Object.entries(counts.byStatus)
+        .map(([s, n]) => `${s} ${n.toLocaleString("en-US")}`)
+        .join(", ");
+      const ok =
+        !exhausted &&
+        verified.missing.length === 0 &&
+        counts.inbox >= acknowledged.size &&
+        counts.inbox <= sent &&
+        processed === counts.inbox &&
+        counts.leads === counts.inbox &&
+        counts.distinctKeys === counts.inbox &&
+        counts.distinctExternalIds === counts.touchpoints &&
+        counts.touchpoints === counts.leads;
+      // autocannon abandons the requests in flight when a run stops: the hub may have stored
+      // them without the answer being read, so the inbox may hold up to that many more rows.
+      const unanswered = counts.inbox - acknowledged.size;
+      const check = `${label}: ${sent.toLocaleString("en-US")} sent, ${acknowledged.size.toLocaleString("en-US")} acknowledged (unique leadgen ids), ${unanswered} stored whose answer autocannon abandoned when a run stopped; inbox ${counts.inbox.toLocaleString("en-US")} rows (${counts.distinctKeys.toLocaleString("en-US")} distinct keys; ${statuses}); ${counts.leads.toLocaleString("en-US")} leads, ${counts.touchpoints.toLocaleString("en-US")} touchpoints with ${counts.distinctExternalIds.toLocaleString("en-US")} distinct external ids; ${verified.missing.length} acknowledged but not processed${hook.drainSeconds === "cap" ? ` after the ${values.wait} s cap` : ""}${exhausted ? "; the mock's lead pool ran out (raise --pool)" : ""} → ${ok ? "ok" : "FAILED"}`;
+      console.error(check);
+      checks.push(check);
+      if (!ok) {
+        failed = true;
+        if (verified.missing.length > 0) {
+          console.error(`not processed (first 10): ${verified.missing.slice(0, 10).join(", ")}`);
+        }
+      }
+      await ask(child, { type: "close" });
+    } finally {
+      if (child.exitCode === null) child.kill();
+      await database?.drop();
+    }
+  }
+
+  const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+  const table = [
+    "| mode | target | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map(
+      (r) =>
+        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
+    ),
+  ].join("\n");
+  const cpu = cpus();
+  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min). ${connections} connections, ${warmup} s warm-up then ${duration} s per target; signed Meta leadgen notifications, one unique leadgen id per request, Graph API served by the connectors' msw handlers inside the hub's process.`;
+  console.log([header, "", table, "", ...[...checks, ...notes].map((c) => `- ${c}`)].join("\n"));
+  if (failed) {
+    console.error("acknowledged notifications are missing, unprocessed or doubled");
+    process.exit(1);
+  }
+}
+
+function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(options.url as string)) {
+    throw new Error(`refusing to load anything but loopback: ${String(options.url)}`);
+  }
+  return autocannon(options);
+}
+
+function ask<T extends FromChild>(child: ChildProcess, message: ToChild): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: FromChild) => {
+      cleanup();
+      if (reply.type === "failed") reject(new Error(reply.message));
+      else resolve(reply as T);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      if (message.type === "close") resolve({ type: "closed" } as T);
+      else reject(new Error(`server process exited (${code})`));
+    };
+    const cleanup = () => {
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+    };
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+    child.send(message);
+  });
+}
+
+/** A dedicated empty database next to `base`'s; `drop` removes it. */
+async function createDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `fc_bench_${randomBytes(6).toString("hex")}`;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3_000 });
+    await client.connect();
+    return client;
+  };
+  const admin = await connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = await connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
