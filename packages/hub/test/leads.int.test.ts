@@ -199,7 +199,9 @@ describe.each(availableBackends())("lead intake on $name", (backend) => {
   });
 
   it("makes one lead of parallel first inquiries from the same new phone; the rest are touchpoints on it", async () => {
-    const group = await seedLeadGroup(hub, "Duplicate Motors", ["DU01", "DU02"], { sellers: [3, 1] });
+    const group = await seedLeadGroup(hub, "Duplicate Motors", ["DU01", "DU02"], {
+      sellers: [3, 1],
+    });
     const responses = await Promise.all(
       Array.from({ length: 12 }, () =>
         call("POST", "/v1/leads", group.integrationKey, {
