@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { adfConnector } from "./adf/index.js";
+import { csvImportConnector } from "./csv/index.js";
 import { type Connector, connectorManifest, secretFields } from "./define.js";
 import { googleAdsConnector } from "./google-ads/index.js";
 import { metaLeadAdsConnector } from "./meta-lead-ads/index.js";
@@ -7,6 +8,7 @@ import { oceanEngineConnector } from "./ocean-engine/index.js";
 import { portalConnector } from "./portal/index.js";
 import { tencentAutomotiveConnector } from "./tencent-automotive/index.js";
 import { tmallCarConnector } from "./tmall-car/index.js";
+import { vcardConnector } from "./vcard/index.js";
 
 /** What the hub's registry will hold: every connector as the plain `Connector` type. */
 const registry: readonly Connector[] = [
@@ -17,6 +19,8 @@ const registry: readonly Connector[] = [
   tencentAutomotiveConnector,
   tmallCarConnector,
   portalConnector,
+  csvImportConnector,
+  vcardConnector,
 ];
 
 describe("the connectors together", () => {

@@ -56,6 +56,7 @@ export {
   type WebhookOutcome,
   type WebhookResponse,
 } from "./define.js";
+export { type DrainedPull, drainPull } from "./drain-pull.js";
 export {
   AuthConnectorError,
   type ClassifyHttpErrorOptions,
@@ -144,6 +145,7 @@ export {
   type RenewableSessionOptions,
   renewableSession,
 } from "./session.js";
+export { describeIssues } from "./shape.js";
 export {
   afterWindow,
   openWindow,
@@ -156,6 +158,7 @@ export {
   windowCheckpoint,
   windowTimingSchema,
 } from "./time-window.js";
+export { uploadResult, uploadTokenShape, verifyUploadToken } from "./upload.js";
 export { matchVendorCode, type VendorCodeRule, vendorCodeError } from "./vendor-codes.js";
 export {
   checkFreshness,

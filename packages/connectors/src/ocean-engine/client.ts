@@ -1,9 +1,9 @@
-import type { z } from "zod";
 import type { ConnectorContext } from "../define.js";
 import { type ConnectorError, PermanentConnectorError } from "../errors.js";
 import { requestJsonResult } from "../http.js";
 import { parseJsonExact } from "../json.js";
 import { createRedactor, type Redactor } from "../secrets.js";
+import { describeIssues } from "../shape.js";
 import type { TimeWindow } from "../time-window.js";
 import { type VendorCodeRule, vendorCodeError } from "../vendor-codes.js";
 import { formatWallClock } from "../vendor-time.js";
@@ -137,13 +137,6 @@ function classifyOceanResponse(
   } catch {
     return undefined;
   }
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-    .join("; ");
 }
 
 /**

@@ -1,7 +1,8 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createContext, parseConfig, type SourceEvent } from "../define.js";
+import { createContext, parseConfig } from "../define.js";
+import { drainPull } from "../drain-pull.js";
 import { AuthConnectorError, PermanentConnectorError, RetryableConnectorError } from "../errors.js";
 import {
   OCEAN_ENGINE_BASE_URL,
@@ -47,24 +48,11 @@ const pull = oceanEngineConnector.pull!;
 const context = (cfg = config) =>
   createContext(oceanEngineConnector, { config: cfg, now: () => NOW });
 
-async function pullAll(start?: OceanEngineCheckpoint, cfg = config) {
-  const ctx = context(cfg);
-  const items: SourceEvent[] = [];
-  const checkpoints: (OceanEngineCheckpoint | undefined)[] = [];
-  let checkpoint = start;
-  for (let calls = 1; calls < 50; calls++) {
-    const page = await pull.pullPage(checkpoint, ctx);
-    items.push(...page.items);
-    checkpoints.push(page.nextCheckpoint);
-    checkpoint = page.nextCheckpoint;
-    if (page.done) return { items, calls, checkpoints };
-  }
-  throw new Error("pull did not finish");
-}
+const pullAll = (start?: OceanEngineCheckpoint) => drainPull(pull, context(), start);
 
 describe("Ocean Engine pull", () => {
   it("pages through the window, then the next window up to the present, ids exact", async () => {
-    const { items, calls, checkpoints } = await pullAll();
+    const { items, pages: calls, checkpoints } = await pullAll();
     // Window 1 (Nov 26, Beijing): 251 clues in 3 pages. Window 2 (to 10:58 on Nov 27): 1 page.
     expect(calls).toBe(4);
     expect(items).toHaveLength(251);

@@ -119,12 +119,6 @@ export const portalPullSchema = z.strictObject({
   rateLimitWaitMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
   startFrom: timestampSchema.optional(),
   window: windowTimingSchema.prefault({}),
-  intervalMs: z
-    .number()
-    .int()
-    .min(60_000)
-    .max(86_400_000)
-    .default(5 * 60_000),
 });
 
 export const PORTAL_PRESET_NAMES = ["autohome", "dongchedi", "yiche"] as const;

@@ -1,6 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createContext, parseConfig, type SourceEvent } from "../define.js";
+import { createContext, parseConfig } from "../define.js";
+import { drainPull } from "../drain-pull.js";
 import { AuthConnectorError, PermanentConnectorError, RetryableConnectorError } from "../errors.js";
 import {
   type PortalCheckpoint,
@@ -65,22 +66,12 @@ const pull = portalConnector.pull!;
 const context = (config: PortalConfig) =>
   createContext(portalConnector, { config, now: () => NOW });
 
-async function pullAll(config: PortalConfig, start?: PortalCheckpoint) {
-  const ctx = context(config);
-  const items: SourceEvent[] = [];
-  let checkpoint = start;
-  for (let calls = 1; calls < 50; calls++) {
-    const page = await pull.pullPage(checkpoint, ctx);
-    items.push(...page.items);
-    checkpoint = page.nextCheckpoint;
-    if (page.done) return { items, calls, checkpoint };
-  }
-  throw new Error("pull did not finish");
-}
+const pullAll = (config: PortalConfig, start?: PortalCheckpoint) =>
+  drainPull(pull, context(config), start);
 
 describe("portal pull", () => {
   it("pages an Autohome-shaped answer with the bearer token, by its page count", async () => {
-    const { items, calls } = await pullAll(autohome);
+    const { items, pages: calls } = await pullAll(autohome);
     expect(items).toHaveLength(120);
     expect(new Set(items.map((i) => i.externalId)).size).toBe(120);
     expect(calls).toBe(4); // 3 pages of the first window, 1 empty page of the second

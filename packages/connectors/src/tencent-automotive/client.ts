@@ -1,9 +1,9 @@
-import type { z } from "zod";
 import type { ConnectorContext } from "../define.js";
 import { type ConnectorError, PermanentConnectorError } from "../errors.js";
 import { requestJsonResult } from "../http.js";
 import { parseJsonExact } from "../json.js";
 import { createRedactor, type Redactor } from "../secrets.js";
+import { describeIssues } from "../shape.js";
 import type { TimeWindow } from "../time-window.js";
 import { matchVendorCode, type VendorCodeRule, vendorCodeError } from "../vendor-codes.js";
 import { TENCENT_WAV_SERVICE, type TencentAutomotiveConfig } from "./config.js";
@@ -100,13 +100,6 @@ function errorInBody(body: unknown, status: number, redact: Redactor): Connector
   if (!envelope.success) return undefined;
   const error = tencentErrorSchema.safeParse(envelope.data.Response);
   return error.success ? tencentCodeError(error.data, { status, redact }) : undefined;
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-    .join("; ");
 }
 
 /** One signed call of a WAV action; the `Response` object when it holds no `Error`. */

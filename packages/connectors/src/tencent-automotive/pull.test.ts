@@ -1,6 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createContext, parseConfig, type SourceEvent } from "../define.js";
+import { createContext, parseConfig } from "../define.js";
+import { drainPull } from "../drain-pull.js";
 import { AuthConnectorError, PermanentConnectorError, RetryableConnectorError } from "../errors.js";
 import { type TencentCheckpoint, tencentAutomotiveConnector } from "./index.js";
 import {
@@ -40,24 +41,11 @@ const pull = tencentAutomotiveConnector.pull!;
 const context = (cfg = config, now = NOW) =>
   createContext(tencentAutomotiveConnector, { config: cfg, now: () => now });
 
-async function pullAll(start?: TencentCheckpoint) {
-  const ctx = context();
-  const items: SourceEvent[] = [];
-  const checkpoints: (TencentCheckpoint | undefined)[] = [];
-  let checkpoint = start;
-  for (let calls = 1; calls < 50; calls++) {
-    const page = await pull.pullPage(checkpoint, ctx);
-    items.push(...page.items);
-    checkpoints.push(page.nextCheckpoint);
-    checkpoint = page.nextCheckpoint;
-    if (page.done) return { items, calls, checkpoints };
-  }
-  throw new Error("pull did not finish");
-}
+const pullAll = (start?: TencentCheckpoint) => drainPull(pull, context(), start);
 
 describe("Tencent automotive pull", () => {
   it("follows the cursor through a window, then the next window, every call signed", async () => {
-    const { items, calls, checkpoints } = await pullAll();
+    const { items, pages: calls, checkpoints } = await pullAll();
     expect(calls).toBe(4);
     expect(items).toHaveLength(251);
     expect(new Set(items.map((i) => i.externalId)).size).toBe(251);

@@ -10,6 +10,7 @@ import { PermanentConnectorError } from "../errors.js";
 import { type HeadersInput, mediaType } from "../headers.js";
 import { canonicalJson, readJsonBody } from "../json.js";
 import { TOP_SIGN_METHODS, type TopSignMethod, topSignature } from "../param-signing.js";
+import { describeIssues } from "../shape.js";
 import { checkFreshness, parseVendorTime } from "../vendor-time.js";
 import { TMALL_LEADS_METHOD, type TmallCarConfig } from "./config.js";
 import { mapTmallLead } from "./mapping.js";
@@ -141,12 +142,7 @@ function readLead(rawBody: Uint8Array, qimen: QimenRequest): ParsedTmallLead {
   }
   const parsed = tmallLeadSchema.safeParse(content);
   if (!parsed.success) {
-    throw malformed(
-      `Tmall Car lead has an unexpected shape: ${parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-        .join("; ")}`,
-    );
+    throw malformed(`Tmall Car lead has an unexpected shape: ${describeIssues(parsed.error)}`);
   }
   return parsed.data;
 }
