@@ -64,6 +64,13 @@ describe("the built SDK outside Node", () => {
     expect(text).not.toMatch(/from\s+["']node:|require\(["']node:/);
   });
 
+  it("keeps the trust stamp that lets per-lead functions skip re-validating normalised leads", () => {
+    // A tree-shaker once dropped this constructor call as unused, and every lead was validated
+    // again at each step of the pipeline: correct, but several times slower.
+    const text = readFileSync(join(root, "dist", "index.js"), "utf8");
+    expect(text).toMatch(/new TrustMark\(value\)/);
+  });
+
   it("bundles for the browser and runs in a context without Node globals", async () => {
     const code = await bundleForBrowser("index");
     const context = bareContext();

@@ -58,7 +58,11 @@ export function createTrustMark(description: string) {
   return {
     /** Marks and deep-freezes `value`; returns it. */
     mark<T extends object>(value: T): T {
-      if (!TrustMark.has(value)) new TrustMark(value);
+      // The comparison keeps bundlers from dropping the constructor call as unused: the call is
+      // what stamps the mark on `value` (the base constructor returns `value` itself).
+      if (!TrustMark.has(value) && new TrustMark(value) !== value) {
+        throw new Error("trust mark: the constructor must return the value it stamps");
+      }
       deepFreeze(value);
       return value;
     },
