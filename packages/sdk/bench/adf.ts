@@ -2,8 +2,9 @@
  * parseAdf throughput: documents of 1 and of 100 prospects, as portals send them, made with
  * toAdf from synthetic leads.
  */
-import { parseAdf, toAdf } from "../src/formats/adf/index.js";
-import { normalizeLead } from "../src/index.js";
+
+import { normalizeLead } from "@forecourt/sdk";
+import { parseAdf, toAdf } from "@forecourt/sdk/adf";
 import type { Suite } from "./harness.js";
 import { syntheticLeadInputs } from "./synthetic.js";
 

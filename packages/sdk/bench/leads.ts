@@ -14,7 +14,7 @@ import {
   newId,
   normalizeLead,
   rateLead,
-} from "../src/index.js";
+} from "@forecourt/sdk";
 import type { Suite } from "./harness.js";
 import { syntheticLeadInputs, syntheticOrg } from "./synthetic.js";
 

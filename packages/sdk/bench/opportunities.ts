@@ -8,7 +8,7 @@ import {
   OPEN_OPPORTUNITY_STAGES,
   type Opportunity,
   type OpportunityStage,
-} from "../src/index.js";
+} from "@forecourt/sdk";
 import type { Suite } from "./harness.js";
 import { prng } from "./synthetic.js";
 

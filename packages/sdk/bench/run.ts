@@ -1,7 +1,9 @@
 /**
- * `pnpm bench`: runs the SDK benchmarks and writes the figures into docs/performance.md between
- * the `bench:sdk` markers. Options: `--only leads,opportunities,adf`, `--leads N`,
- * `--opportunities N`, `--iterations N`, `--no-write`.
+ * `pnpm bench`: builds the package, then runs the SDK benchmarks against the built code — what
+ * users import (tsx's on-the-fly transform keeps function names with wrappers the build does not
+ * have) — and writes the figures into docs/performance.md between the `bench:sdk` markers.
+ * Options: `--only leads,opportunities,adf`, `--leads N`, `--opportunities N`, `--iterations N`,
+ * `--no-write`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";

@@ -2,7 +2,7 @@
  * Deterministic synthetic data for the benchmarks: the same seed gives the same leads, so runs
  * compare like with like.
  */
-import { type LeadInput, newId } from "../src/index.js";
+import { type LeadInput, newId } from "@forecourt/sdk";
 
 /** Mulberry32: a small, fast, seeded PRNG. */
 export function prng(seed: number): () => number {
