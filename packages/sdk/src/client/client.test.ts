@@ -5,7 +5,7 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClientWithRuntime } from "./client.js";
+import { API_KEY, BASE, ok, page, sequence, storeBody, storeJson, testClient } from "./fixtures.js";
 import {
   AuthenticationError,
   type ClientOptions,
@@ -14,56 +14,16 @@ import {
   type ForecourtError,
   ValidationError,
 } from "./index.js";
-import type { ClientRuntime } from "./transport.js";
 
-const BASE = "http://hub.test";
-const API_KEY = "fc_test_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
-const NOW = Date.parse("2026-03-02T08:00:00Z");
 const server = setupServer();
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const storeBody = { name: "Chaoyang", code: "BJ02", region: "110000" } as const;
-const storeJson = { id: "sto_01JQ0000000000000000000000", ...storeBody };
-
-/** A client whose sleeps are recorded instead of waited, with a fixed clock and jitter. */
-function testClient(options: Partial<ClientOptions> = {}) {
-  const sleeps: number[] = [];
-  let uuid = 0;
-  const runtime: ClientRuntime = {
-    sleep: async (ms, signal) => {
-      sleeps.push(ms);
-      if (signal?.aborted) throw signal.reason;
-    },
-    random: () => 0.5,
-    now: () => NOW,
-    randomUUID: () => `key-${++uuid}`,
-  };
-  const client = createClientWithRuntime({ baseUrl: BASE, apiKey: API_KEY, ...options }, runtime);
-  return { client, sleeps };
-}
-
-/** Answers with each response in turn (the last repeats) and records every request. */
-function sequence(method: "get" | "post", path: string, responses: (() => Response)[]) {
-  const requests: Request[] = [];
-  server.use(
-    http[method](`${BASE}${path}`, ({ request }) => {
-      requests.push(request.clone());
-      const next = responses[Math.min(requests.length - 1, responses.length - 1)]!;
-      return next();
-    }),
-  );
-  return requests;
-}
-
-const ok = () => HttpResponse.json(storeJson, { status: 201 });
-const page = () => HttpResponse.json({ data: [storeJson], nextCursor: null });
-
 describe("requests", () => {
   it("send the key as a bearer token, ask for JSON and name the SDK", async () => {
-    const requests = sequence("get", "/v1/stores", [page]);
+    const requests = sequence(server, "get", "/v1/stores", [page]);
     const { client } = testClient({ userAgent: "dealer-crm/2.1" });
     await expect(client.stores.list({ limit: 5 })).resolves.toEqual({
       data: [storeJson],
@@ -98,7 +58,7 @@ describe("requests", () => {
   });
 
   it("gives every POST a fresh UUID idempotency key unless the caller passes one", async () => {
-    const requests = sequence("post", "/v1/stores", [ok]);
+    const requests = sequence(server, "post", "/v1/stores", [ok]);
     const client = createClient({ baseUrl: BASE, apiKey: API_KEY });
     await client.stores.create(storeBody);
     await client.stores.create(storeBody);
@@ -114,7 +74,7 @@ describe("requests", () => {
   });
 
   it("refuses an idempotency key the hub would refuse, before sending", async () => {
-    const requests = sequence("post", "/v1/stores", [ok]);
+    const requests = sequence(server, "post", "/v1/stores", [ok]);
     const { client } = testClient();
     for (const idempotencyKey of ["", "x".repeat(256), "has space"]) {
       await expect(client.stores.create(storeBody, { idempotencyKey })).rejects.toBeInstanceOf(
@@ -136,7 +96,7 @@ describe("requests", () => {
   });
 
   it("answers a 2xx that is not JSON with invalid_response, without retrying", async () => {
-    const requests = sequence("get", "/v1/stores", [
+    const requests = sequence(server, "get", "/v1/stores", [
       () => new HttpResponse("<html>portal</html>", { headers: { "content-type": "text/html" } }),
     ]);
     const { client } = testClient();

@@ -8,8 +8,18 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClientWithRuntime } from "./client.js";
 import {
+  API_KEY,
+  BASE,
+  NOW,
+  ok,
+  page,
+  sequence,
+  storeBody,
+  storeJson,
+  testClient,
+} from "./fixtures.js";
+import {
   AuthenticationError,
-  type ClientOptions,
   ConflictError,
   ConnectionError,
   DEFAULT_MAX_RETRIES,
@@ -20,36 +30,12 @@ import {
   RateLimitError,
   ValidationError,
 } from "./index.js";
-import type { ClientRuntime } from "./transport.js";
 
-const BASE = "http://hub.test";
-const API_KEY = "fc_test_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
-const NOW = Date.parse("2026-03-02T08:00:00Z");
 const server = setupServer();
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-
-const storeBody = { name: "Chaoyang", code: "BJ02", region: "110000" } as const;
-const storeJson = { id: "sto_01JQ0000000000000000000000", ...storeBody };
-
-/** A client whose sleeps are recorded instead of waited, with a fixed clock and jitter. */
-function testClient(options: Partial<ClientOptions> = {}) {
-  const sleeps: number[] = [];
-  let uuid = 0;
-  const runtime: ClientRuntime = {
-    sleep: async (ms, signal) => {
-      sleeps.push(ms);
-      if (signal?.aborted) throw signal.reason;
-    },
-    random: () => 0.5,
-    now: () => NOW,
-    randomUUID: () => `key-${++uuid}`,
-  };
-  const client = createClientWithRuntime({ baseUrl: BASE, apiKey: API_KEY, ...options }, runtime);
-  return { client, sleeps };
-}
 
 const hubError = (status: number, code: string, message: string, details?: object) =>
   HttpResponse.json(
@@ -57,25 +43,9 @@ const hubError = (status: number, code: string, message: string, details?: objec
     { status, headers: { "x-request-id": `req_${code}` } },
   );
 
-/** Answers with each response in turn (the last repeats) and records every request. */
-function sequence(method: "get" | "post", path: string, responses: (() => Response)[]) {
-  const requests: Request[] = [];
-  server.use(
-    http[method](`${BASE}${path}`, ({ request }) => {
-      requests.push(request.clone());
-      const next = responses[Math.min(requests.length - 1, responses.length - 1)]!;
-      return next();
-    }),
-  );
-  return requests;
-}
-
-const ok = () => HttpResponse.json(storeJson, { status: 201 });
-const page = () => HttpResponse.json({ data: [storeJson], nextCursor: null });
-
 describe("retries", () => {
   it("retry 5xx with exponential backoff and full jitter, then succeed", async () => {
-    const requests = sequence("post", "/v1/stores", [
+    const requests = sequence(server, "post", "/v1/stores", [
       () => hubError(500, "internal_error", "boom"),
       () => hubError(503, "service_unavailable", "restarting"),
       () => new HttpResponse("bad gateway", { status: 502 }),
@@ -89,7 +59,7 @@ describe("retries", () => {
   });
 
   it("reuse one idempotency key across every retry of a call", async () => {
-    const requests = sequence("post", "/v1/stores", [
+    const requests = sequence(server, "post", "/v1/stores", [
       () => hubError(503, "service_unavailable", "restarting"),
       () => HttpResponse.error(),
       ok,
@@ -103,7 +73,7 @@ describe("retries", () => {
   });
 
   it("retry a 409 while the hub is still running the same idempotent request", async () => {
-    const requests = sequence("post", "/v1/stores", [
+    const requests = sequence(server, "post", "/v1/stores", [
       () => hubError(409, "idempotency_request_in_progress", "still running; retry shortly"),
       ok,
     ]);
@@ -115,7 +85,7 @@ describe("retries", () => {
   });
 
   it("treat any other 409 as final", async () => {
-    const requests = sequence("post", "/v1/stores", [
+    const requests = sequence(server, "post", "/v1/stores", [
       () =>
         hubError(409, "conflict", "An object with the same unique fields already exists", {
           constraint: "stores_code",
@@ -130,7 +100,7 @@ describe("retries", () => {
   });
 
   it("honour Retry-After in seconds on 429", async () => {
-    const requests = sequence("get", "/v1/stores", [
+    const requests = sequence(server, "get", "/v1/stores", [
       () =>
         HttpResponse.json(
           { error: { code: "rate_limited", message: "slow down" } },
@@ -145,7 +115,7 @@ describe("retries", () => {
   });
 
   it("honour Retry-After as an HTTP date", async () => {
-    sequence("get", "/v1/stores", [
+    sequence(server, "get", "/v1/stores", [
       () =>
         new HttpResponse(null, {
           status: 503,
@@ -159,7 +129,7 @@ describe("retries", () => {
   });
 
   it("give up on 429 after maxRetries with a RateLimitError carrying retryAfterMs", async () => {
-    const requests = sequence("get", "/v1/stores", [
+    const requests = sequence(server, "get", "/v1/stores", [
       () =>
         HttpResponse.json(
           { error: { code: "rate_limited", message: "Too many requests: at most 600 a minute" } },
@@ -182,7 +152,7 @@ describe("retries", () => {
 
   it("do not sleep through a Retry-After longer than MAX_RETRY_AFTER_MS", async () => {
     const seconds = MAX_RETRY_AFTER_MS / 1000 + 1;
-    const requests = sequence("get", "/v1/stores", [
+    const requests = sequence(server, "get", "/v1/stores", [
       () =>
         HttpResponse.json(
           { error: { code: "rate_limited", message: "later" } },
@@ -196,7 +166,7 @@ describe("retries", () => {
   });
 
   it("retry connection errors, then report a ConnectionError once the budget is spent", async () => {
-    const requests = sequence("get", "/v1/stores", [() => HttpResponse.error()]);
+    const requests = sequence(server, "get", "/v1/stores", [() => HttpResponse.error()]);
     const { client, sleeps } = testClient();
     const error = await client.stores.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
@@ -207,7 +177,7 @@ describe("retries", () => {
   });
 
   it("recover from a connection error", async () => {
-    sequence("post", "/v1/stores", [() => HttpResponse.error(), ok]);
+    sequence(server, "post", "/v1/stores", [() => HttpResponse.error(), ok]);
     const { client } = testClient();
     await expect(client.stores.create(storeBody)).resolves.toEqual(storeJson);
   });
@@ -274,7 +244,7 @@ describe("retries", () => {
     [413, "payload_too_large", ForecourtError],
     [422, "idempotency_key_reused", ValidationError],
   ])("never retry a %i", async (status, code, kind) => {
-    const requests = sequence("post", "/v1/stores", [() => hubError(status, code, "no")]);
+    const requests = sequence(server, "post", "/v1/stores", [() => hubError(status, code, "no")]);
     const { client, sleeps } = testClient({ maxRetries: 5 });
     const error = await client.stores.create(storeBody).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(kind);
@@ -284,7 +254,7 @@ describe("retries", () => {
   });
 
   it("stop waiting between retries when the caller aborts", async () => {
-    sequence("get", "/v1/stores", [() => hubError(503, "service_unavailable", "down")]);
+    sequence(server, "get", "/v1/stores", [() => hubError(503, "service_unavailable", "down")]);
     const controller = new AbortController();
     const sleeps: number[] = [];
     const client = createClientWithRuntime(
@@ -307,7 +277,7 @@ describe("retries", () => {
   });
 
   it("make no retries with maxRetries: 0", async () => {
-    const requests = sequence("get", "/v1/stores", [
+    const requests = sequence(server, "get", "/v1/stores", [
       () => hubError(503, "service_unavailable", "down"),
     ]);
     const { client } = testClient({ maxRetries: 0 });
