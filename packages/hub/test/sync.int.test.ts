@@ -4,7 +4,6 @@ import {
   XERO_TEST_TENANT_ID,
   xeroMock,
 } from "@forecourt/connectors/xero/mocks";
-import { newId } from "@forecourt/sdk";
 import { and, eq } from "drizzle-orm";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
@@ -20,7 +19,7 @@ import { createKey } from "../src/tenants.js";
 import "../src/sync/push.js";
 import { orderSyncs } from "../src/sync/tables.js";
 import { availableBackends } from "./support/backends.js";
-import { caller, type Dealership, seedDealership } from "./support/dealership.js";
+import { approvedOrder, caller, type Dealership, seedDealership } from "./support/dealership.js";
 
 const XERO_TOKEN_URL = "https://identity.xero.com/connect/token";
 const xero = xeroMock();
@@ -136,38 +135,7 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
     return id;
   }
 
-  /** Enters a plain order (no discount, cash) and submits it: the rules approve it at once. */
-  async function approvedOrder(): Promise<{ id: string; orderNumber: string }> {
-    const created = await call("POST", "/v1/orders", a.admin, {
-      customerId: a.customer,
-      salespersonId: a.sp[0],
-      vehicle: { kind: "stock", vehicleId: newId("vehicle"), vin: "LSVAU2180N2183294" },
-      lines: [
-        { kind: "vehicle", description: "Passat 380TSI", amount: { amount: 22_990_000 } },
-        { kind: "accessory", description: "Mats", quantity: 2, amount: { amount: 45_000 } },
-      ],
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const order = created.json();
-    const submitted = await call("POST", `/v1/orders/${order.id}/submit`, a.admin, {
-      version: order.version,
-      by: a.sp[0],
-    });
-    expect(submitted.statusCode, submitted.body).toBe(200);
-    let result = submitted.json();
-    if (result.status === "submitted") {
-      for (const role of result.approvalsRequired ?? []) {
-        const res = await call("POST", `/v1/orders/${order.id}/approvals`, a.admin, {
-          version: result.version,
-          role,
-          decision: "approved",
-        });
-        result = res.json();
-      }
-    }
-    expect(result.status).toBe("approved");
-    return order;
-  }
+  const approved = () => approvedOrder(call, a);
 
   const syncsOf = (orderId: string) =>
     inTenant((tx) => tx.select().from(orderSyncs).where(eq(orderSyncs.orderId, orderId)));
@@ -187,7 +155,7 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
     );
 
   it("pushes an approved order to Xero, stores the reference and records order.synced", async () => {
-    const order = await approvedOrder();
+    const order = await approved();
     const [row] = await settled(order.id);
     expect(row).toMatchObject({
       status: "synced",
@@ -215,7 +183,7 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
 
   it("retries a destination down for its first 3 attempts: exactly one invoice", async () => {
     xero.fail({ kind: "server", status: 503 }, { times: 3 });
-    const order = await approvedOrder();
+    const order = await approved();
     const [row] = await settled(order.id);
     expect(row).toMatchObject({ status: "synced", attempts: 4 });
     expect(invoicesFor(order.orderNumber)).toHaveLength(1);
@@ -224,7 +192,7 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
   it("creates nothing new when the response was lost after Xero stored the invoice", async () => {
     xero.loseResponse("timeout", { on: "Invoices" });
     const before = xero.created.Invoices;
-    const order = await approvedOrder();
+    const order = await approved();
     const [row] = await settled(order.id);
     expect(row!.status).toBe("synced");
     expect(row!.attempts).toBeGreaterThanOrEqual(2);
@@ -239,7 +207,7 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
         on: "Invoices",
       },
     );
-    const order = await approvedOrder();
+    const order = await approved();
     const [row] = await settled(order.id);
     expect(row).toMatchObject({ status: "dead" });
     expect(row!.lastError).toContain("Account code");
@@ -258,7 +226,7 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
   it("refreshes a token that expired during the push, pushes once and saves the rotated refresh token", async () => {
     xero.rotateToken("xero-access-somebody-else");
     const callsBefore = tokenEndpoint.calls;
-    const order = await approvedOrder();
+    const order = await approved();
     const [row] = await settled(order.id);
     expect(row!.status).toBe("synced");
     expect(tokenEndpoint.calls - callsBefore).toBe(1);
@@ -293,7 +261,7 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
   it("marks the connection needs_reauth when the refresh is revoked, loses nothing, and pushes after re-authorisation", async () => {
     tokenEndpoint.revoked = true;
     xero.rotateToken("xero-access-revoked-elsewhere");
-    const order = await approvedOrder();
+    const order = await approved();
     const [waiting] = await until(
       () => syncsOf(order.id),
       (rows) => rows[0]?.status === "waiting_auth",

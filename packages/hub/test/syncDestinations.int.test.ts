@@ -44,7 +44,6 @@ import {
   YONYOU_TEST_TENANT_ID,
   yonyouMock,
 } from "@forecourt/connectors/yonyou/mocks";
-import { newId } from "@forecourt/sdk";
 import { and, eq } from "drizzle-orm";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,7 +56,7 @@ import { buildHub, type Hub } from "../src/hub.js";
 import { DESTINATION_CONNECTORS } from "../src/sync/push.js";
 import { orderSyncs } from "../src/sync/tables.js";
 import { availableBackends } from "./support/backends.js";
-import { caller, type Dealership, seedDealership } from "./support/dealership.js";
+import { approvedOrder, caller, type Dealership, seedDealership } from "./support/dealership.js";
 
 /**
  * Issue 5, section 6: a destination down for its first 3 create attempts, then up, ends with
@@ -332,36 +331,7 @@ describe.each(availableBackends())("destinations down for 3 creates on $name", (
     return active!;
   }
 
-  async function approvedOrder(): Promise<{ id: string; orderNumber: string }> {
-    const created = await call("POST", "/v1/orders", a.admin, {
-      customerId: a.customer,
-      salespersonId: a.sp[0],
-      vehicle: { kind: "stock", vehicleId: newId("vehicle"), vin: "LSVAU2180N2183294" },
-      lines: [
-        { kind: "vehicle", description: "Passat 380TSI", amount: { amount: 22_990_000 } },
-        { kind: "accessory", description: "Mats", quantity: 2, amount: { amount: 45_000 } },
-      ],
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const order = created.json();
-    const submitted = await call("POST", `/v1/orders/${order.id}/submit`, a.admin, {
-      version: order.version,
-      by: a.sp[0],
-    });
-    expect(submitted.statusCode, submitted.body).toBe(200);
-    let result = submitted.json();
-    for (const role of result.status === "submitted" ? (result.approvalsRequired ?? []) : []) {
-      result = (
-        await call("POST", `/v1/orders/${order.id}/approvals`, a.admin, {
-          version: result.version,
-          role,
-          decision: "approved",
-        })
-      ).json();
-    }
-    expect(result.status).toBe("approved");
-    return order;
-  }
+  const approved = () => approvedOrder(call, a);
 
   const settled = (orderId: string) =>
     until(
@@ -375,12 +345,12 @@ describe.each(availableBackends())("destinations down for 3 creates on $name", (
       const connectionId = await connect(d);
       // A first order with the destination up: whatever the vendor makes once per customer
       // (QuickBooks customers, Odoo partners) exists, so the failures below hit the document.
-      const warm = await approvedOrder();
+      const warm = await approved();
       expect((await settled(warm.id))[0]).toMatchObject({ status: "synced", attempts: 1 });
 
       d.failThreeCreates();
       const before = createAttempts.get(connectorId) ?? 0;
-      const order = await approvedOrder();
+      const order = await approved();
       const rows = await settled(order.id);
       expect(rows).toHaveLength(1);
       const [row] = rows;

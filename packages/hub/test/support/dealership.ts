@@ -155,3 +155,42 @@ export async function insertLead(hub: Hub, tenantId: string, seed: LeadSeed): Pr
   );
   return id;
 }
+
+/**
+ * Enters a plain order (a stock car and mats, cash) for the dealership's customer, submits it and
+ * gives every approval the rules ask for, so it ends `approved` — the point where pushes to
+ * finance and ERP destinations start.
+ */
+export async function approvedOrder(
+  call: Call,
+  d: Dealership,
+): Promise<{ id: string; orderNumber: string }> {
+  const created = await call("POST", "/v1/orders", d.admin, {
+    customerId: d.customer,
+    salespersonId: d.sp[0],
+    vehicle: { kind: "stock", vehicleId: newId("vehicle"), vin: "LSVAU2180N2183294" },
+    lines: [
+      { kind: "vehicle", description: "Passat 380TSI", amount: { amount: 22_990_000 } },
+      { kind: "accessory", description: "Mats", quantity: 2, amount: { amount: 45_000 } },
+    ],
+  });
+  if (created.statusCode !== 201) throw new Error(`order entry failed: ${created.body}`);
+  const order = created.json();
+  const submitted = await call("POST", `/v1/orders/${order.id}/submit`, d.admin, {
+    version: order.version,
+    by: d.sp[0],
+  });
+  if (submitted.statusCode !== 200) throw new Error(`submission failed: ${submitted.body}`);
+  let result = submitted.json();
+  for (const role of result.status === "submitted" ? (result.approvalsRequired ?? []) : []) {
+    result = (
+      await call("POST", `/v1/orders/${order.id}/approvals`, d.admin, {
+        version: result.version,
+        role,
+        decision: "approved",
+      })
+    ).json();
+  }
+  if (result.status !== "approved") throw new Error(`order not approved: ${result.status}`);
+  return order;
+}
