@@ -10,15 +10,15 @@
  * TEST_DATABASE_URL) the child starts a bare Fastify app (the baseline, measured in the same run)
  * and the hub with a seeded dealer group, both on 127.0.0.1 with ephemeral ports.
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
-import pg from "pg";
+import type autocannon from "autocannon";
+import { ask, cannon, createDatabase, redact, urlOf } from "./support.js";
 
 type Mode = "embedded" | "postgres";
 
@@ -146,11 +146,6 @@ async function serve(): Promise<void> {
       }
     })();
   });
-}
-
-function urlOf(address: ReturnType<import("node:net").Server["address"]>): string {
-  if (!address || typeof address === "string") throw new Error("not listening on TCP");
-  return `http://127.0.0.1:${address.port}`;
 }
 
 /** Two stores open around the clock, five salespeople each on shift every hour, default rules. */
@@ -404,73 +399,5 @@ async function main(): Promise<void> {
   if (failed) {
     console.error("acknowledged creates are missing from the database");
     process.exit(1);
-  }
-}
-
-function cannon(options: autocannon.Options): Promise<autocannon.Result> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(options.url as string)) {
-    throw new Error(`refusing to load anything but loopback: ${String(options.url)}`);
-  }
-  return autocannon(options);
-}
-
-function ask<T extends FromChild>(child: ChildProcess, message: ToChild): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply: FromChild) => {
-      cleanup();
-      if (reply.type === "failed") reject(new Error(reply.message));
-      else resolve(reply as T);
-    };
-    const onExit = (code: number | null) => {
-      cleanup();
-      if (message.type === "close") resolve({ type: "closed" } as T);
-      else reject(new Error(`server process exited (${code})`));
-    };
-    const cleanup = () => {
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-    };
-    child.on("message", onMessage);
-    child.on("exit", onExit);
-    child.send(message);
-  });
-}
-
-/** A dedicated empty database next to `base`'s; `drop` removes it. */
-async function createDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `fc_bench_${randomBytes(6).toString("hex")}`;
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    return client;
-  };
-  const admin = await connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = await connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(invalid URL)";
   }
 }

@@ -14,7 +14,7 @@
  * handlers (everything else bypassed), a bare Fastify POST route (the baseline, same run), and the
  * hub with a seeded dealer group and one Meta connection.
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { fork } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -27,8 +27,8 @@ import {
   META_TEST_PAGE_ID,
   metaLeadgenNotification,
 } from "@forecourt/connectors/meta-lead-ads/mocks";
-import autocannon from "autocannon";
-import pg from "pg";
+import type autocannon from "autocannon";
+import { ask, cannon, createDatabase, redact, urlOf } from "./support.js";
 
 type Mode = "embedded" | "postgres";
 
@@ -240,11 +240,6 @@ async function serve(): Promise<void> {
       }
     })();
   });
-}
-
-function urlOf(address: ReturnType<import("node:net").Server["address"]>): string {
-  if (!address || typeof address === "string") throw new Error("not listening on TCP");
-  return `http://127.0.0.1:${address.port}`;
 }
 
 /** Two stores open around the clock, five salespeople each on shift every hour, default rules. */
@@ -495,73 +490,5 @@ async function main(): Promise<void> {
   if (failed) {
     console.error("acknowledged notifications are missing, unprocessed or doubled");
     process.exit(1);
-  }
-}
-
-function cannon(options: autocannon.Options): Promise<autocannon.Result> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(options.url as string)) {
-    throw new Error(`refusing to load anything but loopback: ${String(options.url)}`);
-  }
-  return autocannon(options);
-}
-
-function ask<T extends FromChild>(child: ChildProcess, message: ToChild): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply: FromChild) => {
-      cleanup();
-      if (reply.type === "failed") reject(new Error(reply.message));
-      else resolve(reply as T);
-    };
-    const onExit = (code: number | null) => {
-      cleanup();
-      if (message.type === "close") resolve({ type: "closed" } as T);
-      else reject(new Error(`server process exited (${code})`));
-    };
-    const cleanup = () => {
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-    };
-    child.on("message", onMessage);
-    child.on("exit", onExit);
-    child.send(message);
-  });
-}
-
-/** A dedicated empty database next to `base`'s; `drop` removes it. */
-async function createDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `fc_bench_${randomBytes(6).toString("hex")}`;
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    return client;
-  };
-  const admin = await connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = await connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(invalid URL)";
   }
 }

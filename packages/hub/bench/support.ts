@@ -1,0 +1,92 @@
+/**
+ * What the hub's benchmarks share: the loopback-only autocannon runner, the request/reply
+ * exchange with the server child process, a throwaway PostgreSQL database, and URL helpers.
+ */
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+
+/** Runs autocannon, refusing any target but a loopback address. */
+export function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(options.url as string)) {
+    throw new Error(`refusing to load anything but loopback: ${String(options.url)}`);
+  }
+  return autocannon(options);
+}
+
+/**
+ * Sends one message to the server child and waits for its reply; a `failed` reply rejects, and
+ * the child exiting answers a `close` message (anything else it rejects).
+ */
+export function ask<T extends { type: string }>(
+  child: ChildProcess,
+  message: { type: string; [field: string]: unknown },
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: { type: string; message?: string }) => {
+      cleanup();
+      if (reply.type === "failed") reject(new Error(reply.message));
+      else resolve(reply as T);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      if (message.type === "close") resolve({ type: "closed" } as unknown as T);
+      else reject(new Error(`server process exited (${code})`));
+    };
+    const cleanup = () => {
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+    };
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+    child.send(message);
+  });
+}
+
+/** A dedicated empty database next to `base`'s; `drop` removes it. */
+export async function createDatabase(
+  base: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `fc_bench_${randomBytes(6).toString("hex")}`;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3_000 });
+    await client.connect();
+    return client;
+  };
+  const admin = await connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = await connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+/** The http://127.0.0.1:<port> address of a listening server. */
+export function urlOf(address: ReturnType<import("node:net").Server["address"]>): string {
+  if (!address || typeof address === "string") throw new Error("not listening on TCP");
+  return `http://127.0.0.1:${address.port}`;
+}
