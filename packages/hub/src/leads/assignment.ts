@@ -92,45 +92,75 @@ export async function assignLocked(
   lead: AssignableLead,
   options: AssignOptions,
 ): Promise<{ result: AssignmentResult; savePositions: SQL | undefined }> {
-  if (!options.rules) {
-    return {
-      result: {
-        outcome: "unassigned",
-        fallback: "pool",
-        managerId: undefined,
-        storeId: undefined,
-        reasons: [
-          { code: "no_sales_staff", message: "the group has no active sales staff to assign to" },
-          { code: "fallback_pool", message: "left in the unassigned pool" },
-        ],
-        nextState: { positions: {}, openLeads: {} },
-      },
-      savePositions: undefined,
-    };
+  const { results, savePositions } = await assignManyLocked(tx, tenantId, setup, [
+    { lead, options },
+  ]);
+  return { result: results[0]!, savePositions };
+}
+
+/** What a group without rules (no sales staff) answers: the lead stays in the pool. */
+const UNASSIGNED: AssignmentResult = {
+  outcome: "unassigned",
+  fallback: "pool",
+  managerId: undefined,
+  storeId: undefined,
+  reasons: [
+    { code: "no_sales_staff", message: "the group has no active sales staff to assign to" },
+    { code: "fallback_pool", message: "left in the unassigned pool" },
+  ],
+  nextState: { positions: {}, openLeads: {} },
+};
+
+/**
+ * `assignLocked` for several leads in one turn of the lock: the positions and workload are read
+ * once, each lead is assigned in order from the state the one before it left (exactly as if
+ * they had come one after another), and one statement stores where the positions ended.
+ */
+export async function assignManyLocked(
+  tx: Tx,
+  tenantId: string,
+  setup: AssignmentSetup,
+  requests: { lead: AssignableLead; options: AssignOptions }[],
+): Promise<{ results: AssignmentResult[]; savePositions: SQL | undefined }> {
+  if (requests.every((r) => !r.options.rules)) {
+    return { results: requests.map(() => UNASSIGNED), savePositions: undefined };
   }
-  const positions = await lockPositions(tx, tenantId);
-  const openLeads = setup.needsWorkload ? await openLeadCounts(tx, tenantId) : {};
-  const result = assignLead(lead, {
-    rules: options.rules,
-    state: { positions, openLeads },
-    now: options.now.toISOString(),
-    ...(options.grade === undefined ? {} : { grade: options.grade }),
-    ...(options.existingSalespersonId === undefined
-      ? {}
-      : { existingSalespersonId: options.existingSalespersonId }),
-  });
-  const next = result.nextState.positions;
-  const moved = Object.keys(next).some((rule) => next[rule] !== positions[rule]);
-  const savePositions = moved
-    ? tx
-        .update(assignmentState)
-        .set({
-          state: { positions: { ...next } },
-          updatedAt: options.now,
-          version: sql`${assignmentState.version} + 1`,
-        })
-        .where(and(eq(assignmentState.tenantId, tenantId), eq(assignmentState.poolKey, POOL_KEY)))
-        .getSQL()
-    : undefined;
-  return { result, savePositions };
+  const start = await lockPositions(tx, tenantId);
+  let positions = start;
+  let openLeads = setup.needsWorkload ? await openLeadCounts(tx, tenantId) : {};
+  const results: AssignmentResult[] = [];
+  let now: Date | undefined;
+  for (const { lead, options } of requests) {
+    if (!options.rules) {
+      results.push(UNASSIGNED);
+      continue;
+    }
+    const result = assignLead(lead, {
+      rules: options.rules,
+      state: { positions, openLeads },
+      now: options.now.toISOString(),
+      ...(options.grade === undefined ? {} : { grade: options.grade }),
+      ...(options.existingSalespersonId === undefined
+        ? {}
+        : { existingSalespersonId: options.existingSalespersonId }),
+    });
+    positions = result.nextState.positions;
+    openLeads = result.nextState.openLeads;
+    now = options.now;
+    results.push(result);
+  }
+  const moved = Object.keys(positions).some((rule) => positions[rule] !== start[rule]);
+  const savePositions =
+    moved && now
+      ? tx
+          .update(assignmentState)
+          .set({
+            state: { positions: { ...positions } },
+            updatedAt: now,
+            version: sql`${assignmentState.version} + 1`,
+          })
+          .where(and(eq(assignmentState.tenantId, tenantId), eq(assignmentState.poolKey, POOL_KEY)))
+          .getSQL()
+      : undefined;
+  return { results, savePositions };
 }

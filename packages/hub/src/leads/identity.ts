@@ -29,17 +29,27 @@ export function contactIndexesOf(
   };
 }
 
+/** The advisory-lock keys of an intake: its phone, its email and its sender's inquiry id. */
+export function intakeKeysOf(lead: NormalizedLead, indexes: ContactIndexes): string[] {
+  return [
+    ...(indexes.phone ? [`phone:${indexes.phone}`] : []),
+    ...(indexes.email ? [`email:${indexes.email}`] : []),
+    ...(lead.externalId ? [`external:${lead.source}:${lead.externalId}`] : []),
+  ];
+}
+
 /**
  * Serialises intakes that share a phone, an email or a sender's inquiry id until their
  * transaction ends, so two parallel inquiries from one person cannot both create a lead.
- * Keys are taken in sorted order, so two intakes never wait for each other in a circle.
+ * Keys are taken in sorted order (one statement; `unnest` yields them in the array's order), so
+ * two intakes never wait for each other in a circle.
  */
 export async function lockIntakeKeys(tx: Tx, tenantId: string, keys: string[]): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) {
-    await tx.execute(
-      sql`SELECT pg_advisory_xact_lock(hashtextextended(${`forecourt:intake:${tenantId}:${key}`}, 0))`,
-    );
-  }
+  const sorted = [...new Set(keys)].sort().map((key) => `forecourt:intake:${tenantId}:${key}`);
+  if (sorted.length === 0) return;
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${sql.param(sorted)}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n`,
+  );
 }
 
 /**
@@ -55,69 +65,101 @@ export async function matchStoredIdentity(
   indexes: ContactIndexes,
   now: Date,
 ): Promise<IdentityMatch> {
-  const { phone, email } = indexes;
-  const keys = [phone, email].filter((k): k is string => k !== undefined);
-  if (keys.length === 0) {
-    return {
-      decision: "new",
-      reasons: [{ code: "no_match", message: "no phone or email to match by" }],
-    };
-  }
+  const [match] = await matchStoredIdentities(tx, tenantId, [{ lead, indexes }], now);
+  return match!;
+}
+
+/**
+ * `matchStoredIdentity` for several leads with one query for open leads and one for customers:
+ * each lead is then matched against the rows that share its phone or email index.
+ */
+export async function matchStoredIdentities(
+  tx: Tx,
+  tenantId: string,
+  items: { lead: NormalizedLead; indexes: ContactIndexes }[],
+  now: Date,
+): Promise<IdentityMatch[]> {
+  const phones = [...new Set(items.flatMap((i) => (i.indexes.phone ? [i.indexes.phone] : [])))];
+  const emails = [...new Set(items.flatMap((i) => (i.indexes.email ? [i.indexes.email] : [])))];
+  const limit = MAX_CANDIDATES * items.length;
   const byContact: SQL[] = [];
-  if (phone) byContact.push(eq(leads.phoneIndex, phone));
-  if (email) byContact.push(eq(leads.emailIndex, email));
+  if (phones.length > 0) byContact.push(inArray(leads.phoneIndex, phones));
+  if (emails.length > 0) byContact.push(inArray(leads.emailIndex, emails));
   // One after the other: a transaction is one connection, which runs one query at a time.
-  const leadRows = await tx
-    .select({
-      id: leads.id,
-      status: leads.status,
-      salespersonId: leads.salespersonId,
-      createdAt: leads.createdAt,
-      lastActivityAt: leads.lastActivityAt,
-      phoneIndex: leads.phoneIndex,
-      emailIndex: leads.emailIndex,
-    })
-    .from(leads)
-    .where(
-      and(
-        eq(leads.tenantId, tenantId),
-        inArray(leads.status, [...OPEN_LEAD_STATUSES]),
-        or(...byContact),
-      ),
-    )
-    .orderBy(desc(leads.id))
-    .limit(MAX_CANDIDATES);
-  const customerRows = await tx
-    .select({
-      id: customers.id,
-      salespersonId: customers.salespersonId,
-      contactIndexes: customers.contactIndexes,
-    })
-    .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), arrayOverlaps(customers.contactIndexes, keys)))
-    .orderBy(desc(customers.id))
-    .limit(MAX_CANDIDATES);
-  const records: IdentityRecord[] = [];
-  for (const row of leadRows) {
-    records.push({
-      kind: "lead",
-      id: row.id,
-      status: row.status as IdentityRecord["status"],
-      createdAt: row.createdAt.toISOString(),
-      ...(row.lastActivityAt ? { lastActivityAt: row.lastActivityAt.toISOString() } : {}),
-      ...(row.salespersonId ? { salespersonId: row.salespersonId } : {}),
-      ...(phone && row.phoneIndex === phone ? { phone: lead.contact.phone } : {}),
-      ...(email && row.emailIndex === email ? { email: lead.contact.email } : {}),
-    });
-  }
-  for (const row of customerRows) {
-    records.push({
-      kind: "customer",
-      id: row.id,
-      ...(row.salespersonId ? { salespersonId: row.salespersonId } : {}),
-      ...(phone && row.contactIndexes.includes(phone) ? { phone: lead.contact.phone } : {}),
-      ...(email && row.contactIndexes.includes(email) ? { email: lead.contact.email } : {}),
-    });
-  }
-  return matchIdentity(lead, createIdentityIndex(records), { now: now.toISOString() });
+  const leadRows =
+    byContact.length === 0
+      ? []
+      : await tx
+          .select({
+            id: leads.id,
+            status: leads.status,
+            salespersonId: leads.salespersonId,
+            createdAt: leads.createdAt,
+            lastActivityAt: leads.lastActivityAt,
+            phoneIndex: leads.phoneIndex,
+            emailIndex: leads.emailIndex,
+          })
+          .from(leads)
+          .where(
+            and(
+              eq(leads.tenantId, tenantId),
+              inArray(leads.status, [...OPEN_LEAD_STATUSES]),
+              or(...byContact),
+            ),
+          )
+          .orderBy(desc(leads.id))
+          .limit(limit);
+  const keys = [...phones, ...emails];
+  const customerRows =
+    keys.length === 0
+      ? []
+      : await tx
+          .select({
+            id: customers.id,
+            salespersonId: customers.salespersonId,
+            contactIndexes: customers.contactIndexes,
+          })
+          .from(customers)
+          .where(
+            and(eq(customers.tenantId, tenantId), arrayOverlaps(customers.contactIndexes, keys)),
+          )
+          .orderBy(desc(customers.id))
+          .limit(limit);
+  return items.map(({ lead, indexes: { phone, email } }) => {
+    if (!phone && !email) {
+      return {
+        decision: "new",
+        reasons: [{ code: "no_match", message: "no phone or email to match by" }],
+      };
+    }
+    const records: IdentityRecord[] = [];
+    for (const row of leadRows) {
+      const byPhone = phone !== undefined && row.phoneIndex === phone;
+      const byEmail = email !== undefined && row.emailIndex === email;
+      if (!byPhone && !byEmail) continue;
+      records.push({
+        kind: "lead",
+        id: row.id,
+        status: row.status as IdentityRecord["status"],
+        createdAt: row.createdAt.toISOString(),
+        ...(row.lastActivityAt ? { lastActivityAt: row.lastActivityAt.toISOString() } : {}),
+        ...(row.salespersonId ? { salespersonId: row.salespersonId } : {}),
+        ...(byPhone ? { phone: lead.contact.phone } : {}),
+        ...(byEmail ? { email: lead.contact.email } : {}),
+      });
+    }
+    for (const row of customerRows) {
+      const byPhone = phone !== undefined && row.contactIndexes.includes(phone);
+      const byEmail = email !== undefined && row.contactIndexes.includes(email);
+      if (!byPhone && !byEmail) continue;
+      records.push({
+        kind: "customer",
+        id: row.id,
+        ...(row.salespersonId ? { salespersonId: row.salespersonId } : {}),
+        ...(byPhone ? { phone: lead.contact.phone } : {}),
+        ...(byEmail ? { email: lead.contact.email } : {}),
+      });
+    }
+    return matchIdentity(lead, createIdentityIndex(records), { now: now.toISOString() });
+  });
 }

@@ -1,15 +1,27 @@
-import { type NormalizedLead, newId, type Reason, rateLead } from "@forecourt/sdk";
+import {
+  type IdentityMatch,
+  type NormalizedLead,
+  newId,
+  type Reason,
+  rateLead,
+} from "@forecourt/sdk";
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { followUpTasks, leads, touchpoints } from "../db/schema.js";
+import { auditEvents, followUpTasks, leads, touchpoints } from "../db/schema.js";
 import type { Tx } from "../db/tenant.js";
-import { auditInsert } from "../lib/audit.js";
+import { auditValues } from "../lib/audit.js";
 import type { FieldCrypto } from "../lib/crypto.js";
-import { assignLocked } from "./assignment.js";
-import { intakeRules, loadAssignmentSetup } from "./assignmentSetup.js";
+import { assignManyLocked } from "./assignment.js";
+import { type AssignmentSetup, intakeRules, loadAssignmentSetup } from "./assignmentSetup.js";
 import type { LeadContext } from "./context.js";
-import { eventsInsert } from "./events.js";
+import { type DomainEvent, eventsInsert } from "./events.js";
 import { firstDue, plannedTasks } from "./followUps.js";
-import { contactIndexesOf, lockIntakeKeys, matchStoredIdentity } from "./identity.js";
+import {
+  type ContactIndexes,
+  contactIndexesOf,
+  intakeKeysOf,
+  lockIntakeKeys,
+  matchStoredIdentity,
+} from "./identity.js";
 import { mergeIntoLead, repeatedInquiry, touchpointRowOf } from "./intakeMerge.js";
 import { invalidBody } from "./load.js";
 import {
@@ -30,154 +42,233 @@ export interface IntakeOutcome {
   remind: (TaskRow | undefined)[];
 }
 
+/** An inquiry checked against the tenant's setup, before any lock is taken. */
+export interface PreparedIntake {
+  lead: NormalizedLead;
+  warnings: Reason[];
+  storeId: string | undefined;
+  indexes: ContactIndexes;
+  /** Its advisory-lock keys (phone, email, the sender's inquiry id). */
+  keys: string[];
+  receivedAt: Date;
+}
+
+/** Refuses a lead for a store outside the caller's scope or unknown to the group. */
+export function prepareIntake(
+  c: Pick<LeadContext, "scope" | "crypto" | "now">,
+  setup: AssignmentSetup,
+  lead: NormalizedLead,
+  warnings: Reason[],
+): PreparedIntake {
+  const storeId = lead.storeId ?? c.scope.storeId;
+  if (c.scope.storeId !== undefined) assertStoreAllowed(c.scope, storeId);
+  if (storeId !== undefined && !setup.stores.has(storeId)) {
+    throw invalidBody("storeId", "no such store");
+  }
+  const indexes = contactIndexesOf(lead.contact, c.crypto);
+  return {
+    lead,
+    warnings,
+    storeId,
+    indexes,
+    keys: intakeKeysOf(lead, indexes),
+    receivedAt: lead.occurredAt
+      ? new Date(Math.min(Date.parse(lead.occurredAt), c.now.getTime()))
+      : c.now,
+  };
+}
+
 /**
  * `POST /v1/leads` against the database, in the caller's transaction: a repeated sender inquiry
  * is recognised; an inquiry from a person with an open lead becomes a touchpoint on it; anything
  * else is rated, assigned under the tenant's assignment lock and given its follow-up tasks.
- * `lead` comes from the SDK's `normalizeLead`.
+ * `lead` comes from the SDK's `normalizeLead`. (`intakeBatch` does the same for many at once.)
  */
 export async function intakeLead(
   c: LeadContext,
   lead: NormalizedLead,
   warnings: Reason[],
 ): Promise<IntakeOutcome> {
-  const { tx, actor, scope, crypto } = c;
+  const { tx, actor } = c;
   const tenantId = actor.tenantId;
   const setup = await loadAssignmentSetup(tx, c.owner, tenantId);
-  const storeId = lead.storeId ?? scope.storeId;
-  if (scope.storeId !== undefined) assertStoreAllowed(scope, storeId);
-  if (storeId !== undefined && !setup.stores.has(storeId)) {
-    throw invalidBody("storeId", "no such store");
-  }
-  const indexes = contactIndexesOf(lead.contact, crypto);
-  await lockIntakeKeys(tx, tenantId, [
-    ...(indexes.phone ? [`phone:${indexes.phone}`] : []),
-    ...(indexes.email ? [`email:${indexes.email}`] : []),
-    ...(lead.externalId ? [`external:${lead.source}:${lead.externalId}`] : []),
-  ]);
-  const receivedAt = lead.occurredAt
-    ? new Date(Math.min(Date.parse(lead.occurredAt), c.now.getTime()))
-    : c.now;
+  const prepared = prepareIntake(c, setup, lead, warnings);
+  await lockIntakeKeys(tx, tenantId, prepared.keys);
 
   if (lead.externalId) {
     const repeated = await repeatedInquiry(c, lead.source, lead.externalId);
     if (repeated) return { status: 200, body: { ...repeated, warnings }, remind: [] };
   }
-  const match = await matchStoredIdentity(tx, tenantId, lead, indexes, c.now);
+  const match = await matchStoredIdentity(tx, tenantId, lead, prepared.indexes, c.now);
   if (match.decision === "merge" && match.into.kind === "lead") {
-    return mergeIntoLead(c, lead, warnings, match, receivedAt);
+    return mergeIntoLead(c, lead, warnings, match, prepared.receivedAt);
   }
+  const [outcome] = await createLeads(tx, setup, [{ c, prepared, match }]);
+  return outcome!;
+}
 
-  const customerId = match.decision === "merge" ? match.into.id : undefined;
+/** A new lead to store: the inquiry, its caller and what identity matching found. */
+export interface FreshLead {
+  c: Omit<LeadContext, "tx">;
+  prepared: PreparedIntake;
+  /** `new`, or a merge into a customer (whose salesperson the lead goes to first). */
+  match: IdentityMatch;
+}
+
+/**
+ * Creates new leads, in order, in the caller's transaction: each rated, assigned (one turn of the
+ * tenant's assignment lock for all of them) and given its follow-up tasks; every row of every
+ * lead goes to the database in one statement. The caller holds the leads' intake locks and has
+ * made sure none of them repeats an inquiry or belongs to an open lead.
+ */
+export async function createLeads(
+  tx: Tx,
+  setup: AssignmentSetup,
+  fresh: FreshLead[],
+): Promise<IntakeOutcome[]> {
+  if (fresh.length === 0) return [];
+  const tenantId = fresh[0]!.c.actor.tenantId;
   // Everything that does not depend on the assignment is done before its lock is taken: rating,
   // rules, encryption, the touchpoint. Ciphertexts made here are remembered, so the answer shows
   // the contact without decrypting what was just encrypted.
-  const rating = rateLead(lead);
-  const rules = intakeRules(setup, storeId);
-  const sealed = rememberingCrypto(crypto);
-  const columns = leadColumns(lead, sealed);
-  const leadId = newId("lead");
-  const touchpoint = touchpointRowOf(c, leadId, lead, receivedAt);
+  const drafts = fresh.map(({ c, prepared, match }) => {
+    const { lead } = prepared;
+    const sealed = rememberingCrypto(c.crypto);
+    const leadId = newId("lead");
+    const rating = rateLead(lead);
+    return {
+      c,
+      prepared,
+      match,
+      sealed,
+      leadId,
+      rating,
+      customerId: match.decision === "merge" ? match.into.id : undefined,
+      columns: leadColumns(lead, sealed),
+      touchpoint: touchpointRowOf(c, leadId, lead, prepared.receivedAt),
+      rules: intakeRules(setup, prepared.storeId),
+    };
+  });
 
   // From here until COMMIT the tenant's assignment lock is held: one statement takes it and
-  // reads the positions, one writes the lead, its touchpoint, tasks, audit entry, events and the
-  // moved positions together, then the transaction commits.
-  const { result: assignment, savePositions } = await assignLocked(tx, tenantId, setup, lead, {
-    rules,
-    grade: rating.grade,
-    existingSalespersonId:
-      (match.decision === "merge" ? match.salespersonId : undefined) ?? actor.salespersonId,
-    now: c.now,
-  });
-  const assigned = assignment.outcome === "assigned" ? assignment : undefined;
-  const stored: LeadRow = {
-    id: leadId,
+  // reads the positions, one writes the leads, their touchpoints, tasks, audit entries, events
+  // and the moved positions together, then the transaction commits.
+  const { results, savePositions } = await assignManyLocked(
+    tx,
     tenantId,
-    customerId: customerId ?? null,
-    status: "new",
-    ...columns,
-    wechatIndex: null,
-    storeId: assigned?.storeId ?? storeId ?? assignment.storeId ?? null,
-    teamId: assigned?.teamId ?? null,
-    salespersonId: assigned?.salespersonId ?? null,
-    grade: rating.grade,
-    computedGrade: rating.computedGrade,
-    gradeScore: rating.score ?? null,
-    gradeReasons: rating.reasons,
-    gradeOverride: null,
-    assignmentReasons: assignment.reasons,
-    lostReason: null,
-    opportunityId: null,
-    receivedAt,
-    assignedAt: assigned ? c.now : null,
-    firstContactAt: null,
-    lastActivityAt: receivedAt,
-    touchpointCount: 1,
-    createdAt: c.now,
-    updatedAt: c.now,
-    version: 1,
-  };
-  const store = stored.storeId ? setup.stores.get(stored.storeId) : undefined;
-  const tasks = plannedTasks(tenantId, stored, store, c.now).map(taskRowOf);
-  const view = leadFromRow(stored, sealed);
-  const writes = [
-    tx.insert(leads).values(stored),
-    tx.insert(touchpoints).values(touchpoint),
-    ...(tasks.length > 0 ? [tx.insert(followUpTasks).values(tasks)] : []),
-    auditInsert(tx, actor, c.requestId, {
-      action: "lead.created",
+    setup,
+    drafts.map((d) => ({
+      lead: d.prepared.lead,
+      options: {
+        rules: d.rules,
+        grade: d.rating.grade,
+        existingSalespersonId:
+          (d.match.decision === "merge" ? d.match.salespersonId : undefined) ??
+          d.c.actor.salespersonId,
+        now: d.c.now,
+      },
+    })),
+  );
+
+  const leadRows: LeadRow[] = [];
+  const taskRows: TaskRow[] = [];
+  const audits: Parameters<typeof auditValues>[0][] = [];
+  const domainEvents: DomainEvent[] = [];
+  const outcomes = drafts.map((d, i): IntakeOutcome => {
+    const { c, prepared, rating, leadId } = d;
+    const { lead, storeId } = prepared;
+    const assignment = results[i]!;
+    const assigned = assignment.outcome === "assigned" ? assignment : undefined;
+    const stored: LeadRow = {
+      id: leadId,
+      tenantId,
+      customerId: d.customerId ?? null,
+      status: "new",
+      ...d.columns,
+      wechatIndex: null,
+      storeId: assigned?.storeId ?? storeId ?? assignment.storeId ?? null,
+      teamId: assigned?.teamId ?? null,
+      salespersonId: assigned?.salespersonId ?? null,
+      grade: rating.grade,
+      computedGrade: rating.computedGrade,
+      gradeScore: rating.score ?? null,
+      gradeReasons: rating.reasons,
+      gradeOverride: null,
+      assignmentReasons: assignment.reasons,
+      lostReason: null,
+      opportunityId: null,
+      receivedAt: prepared.receivedAt,
+      assignedAt: assigned ? c.now : null,
+      firstContactAt: null,
+      lastActivityAt: prepared.receivedAt,
+      touchpointCount: 1,
+      createdAt: c.now,
+      updatedAt: c.now,
+      version: 1,
+    };
+    const store = stored.storeId ? setup.stores.get(stored.storeId) : undefined;
+    const tasks = plannedTasks(tenantId, stored, store, c.now).map(taskRowOf);
+    const view = leadFromRow(stored, d.sealed);
+    leadRows.push(stored);
+    taskRows.push(...tasks);
+    audits.push({
+      actor: c.actor,
+      requestId: c.requestId,
+      entry: { action: "lead.created", entityType: "lead", entityId: leadId, after: view },
+    });
+    domainEvents.push({
+      type: "lead.created",
       entityType: "lead",
       entityId: leadId,
-      after: view,
-    }),
-    eventsInsert(tx, tenantId, [
-      {
-        type: "lead.created",
+      payload: {
+        leadId,
+        source: lead.source,
+        channel: lead.channel,
+        grade: rating.grade,
+        storeId: stored.storeId,
+        customerId: stored.customerId,
+        taskIds: tasks.map((t) => t.id),
+      },
+    });
+    if (assigned) {
+      domainEvents.push({
+        type: "lead.assigned",
         entityType: "lead",
         entityId: leadId,
         payload: {
           leadId,
-          source: lead.source,
-          channel: lead.channel,
-          grade: rating.grade,
-          storeId: stored.storeId,
-          customerId: stored.customerId,
-          taskIds: tasks.map((t) => t.id),
+          salespersonId: assigned.salespersonId,
+          storeId: assigned.storeId,
+          teamId: assigned.teamId ?? null,
+          ruleId: assigned.ruleId,
+          strategy: assigned.strategy,
         },
+      });
+    }
+    const visible = inScope(c.scope, stored);
+    return {
+      status: 201,
+      body: {
+        merged: false,
+        leadId,
+        ...(visible ? { lead: view } : {}),
+        touchpoint: touchpointFromRow(d.touchpoint),
+        tasks: visible ? tasks.map(taskFromRow) : [],
+        reasons: d.match.reasons,
+        warnings: prepared.warnings,
       },
-      ...(assigned
-        ? [
-            {
-              type: "lead.assigned" as const,
-              entityType: "lead" as const,
-              entityId: leadId,
-              payload: {
-                leadId,
-                salespersonId: assigned.salespersonId,
-                storeId: assigned.storeId,
-                teamId: assigned.teamId ?? null,
-                ruleId: assigned.ruleId,
-                strategy: assigned.strategy,
-              },
-            },
-          ]
-        : []),
-    ]),
+      remind: [firstDue(tasks)],
+    };
+  });
+  const writes = [
+    tx.insert(leads).values(leadRows),
+    tx.insert(touchpoints).values(drafts.map((d) => d.touchpoint)),
+    ...(taskRows.length > 0 ? [tx.insert(followUpTasks).values(taskRows)] : []),
+    tx.insert(auditEvents).values(audits.map(auditValues)),
+    eventsInsert(tx, tenantId, domainEvents),
   ];
   await writeTogether(tx, writes, savePositions);
-  return {
-    status: 201,
-    body: {
-      merged: false,
-      leadId,
-      ...(inScope(scope, stored) ? { lead: view } : {}),
-      touchpoint: touchpointFromRow(touchpoint),
-      tasks: inScope(scope, stored) ? tasks.map(taskFromRow) : [],
-      reasons: match.reasons,
-      warnings,
-    },
-    remind: [firstDue(tasks)],
-  };
+  return outcomes;
 }
 
 /** A planned task as the row stored for it: the columns it leaves to their defaults spelled out. */

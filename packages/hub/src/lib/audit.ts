@@ -36,7 +36,20 @@ export function auditInsert(
   requestId: string | undefined,
   entry: AuditEntry,
 ) {
-  return tx.insert(auditEvents).values({
+  return tx.insert(auditEvents).values(auditValues({ actor, requestId, entry }));
+}
+
+/** The row of an audit entry, for an INSERT of several entries at once. */
+export function auditValues({
+  actor,
+  requestId,
+  entry,
+}: {
+  actor: Actor;
+  requestId: string | undefined;
+  entry: AuditEntry;
+}): typeof auditEvents.$inferInsert {
+  return {
     id: newId("auditEvent"),
     tenantId: actor.tenantId,
     actorKeyId: actor.apiKeyId,
@@ -46,5 +59,5 @@ export function auditInsert(
     requestId: requestId ?? null,
     beforeDigest: entry.before === undefined ? null : digestOf(entry.before),
     afterDigest: entry.after === undefined ? null : digestOf(entry.after),
-  });
+  };
 }

@@ -1,18 +1,19 @@
 import { leadInputSchema, normalizeLead } from "@forecourt/sdk";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { leadContext } from "../../leads/context.js";
-import { intakeLead } from "../../leads/intake.js";
-import { scheduleReminders } from "../../leads/reminders.js";
+import { intakeQueueOf } from "../../leads/intakeQueue.js";
 import { leadIntakeSchema } from "../../leads/schemas.js";
 import { LEAD_CREATORS, leadScopeOf } from "../../leads/scope.js";
 import { writeErrors } from "../../lib/schemas.js";
-import { inTenant, requireRole } from "../../services.js";
+import { idempotencyClaimOf, sendReplay } from "../../plugins/idempotency.js";
+import { requireRole } from "../../services.js";
 
 export function createLead(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     "/v1/leads",
     {
+      // The Idempotency-Key is claimed and completed in the lead's own transaction.
+      config: { idempotency: "in-transaction" },
       schema: {
         tags: ["leads"],
         summary:
@@ -26,10 +27,18 @@ export function createLead(app: FastifyInstance): void {
       const scope = leadScopeOf(actor);
       // Validation and normalisation happen before any transaction: a bad lead writes nothing.
       const { lead, warnings } = normalizeLead(request.body);
-      const outcome = await inTenant(request, (tx) =>
-        intakeLead(leadContext(request, tx, actor, scope), lead, warnings),
-      );
-      await scheduleReminders(app.hub.queue, actor.tenantId, outcome.remind, request.log);
+      // Stored with the other leads that arrive meanwhile (see IntakeQueue), then answered.
+      const answer = await intakeQueueOf(app.hub).submit({
+        lead,
+        warnings,
+        actor,
+        scope,
+        requestId: request.id,
+        log: request.log,
+        idempotency: idempotencyClaimOf(request),
+      });
+      if (answer.kind === "replay") return sendReplay(reply, answer);
+      const { kind: _kind, ...outcome } = answer;
       return reply.status(outcome.status).send(outcome.body);
     },
   );
