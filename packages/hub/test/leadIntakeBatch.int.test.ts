@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, events, followUpTasks, leads, touchpoints } from "../src/db/schema.js";
+import { auditEvents, followUpTasks, leads, touchpoints } from "../src/db/schema.js";
 import { withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub } from "../src/hub.js";
 import { intakeQueueOf } from "../src/leads/intakeQueue.js";
@@ -31,7 +31,7 @@ describe.each(availableBackends())("lead intake in batches on $name", (backend) 
 
   const counts = (group: LeadGroup) =>
     withTenant(hub.services.db, group.tenantId, async (tx) => {
-      const n = async (table: typeof leads | typeof touchpoints | typeof events) => {
+      const n = async (table: typeof leads | typeof touchpoints) => {
         const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table);
         return row!.n;
       };
