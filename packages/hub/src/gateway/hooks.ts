@@ -8,18 +8,12 @@ import {
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { connections } from "../db/schema.js";
-import { withTenant } from "../db/tenant.js";
 import { errorBody, HubError } from "../errors.js";
 import { errorResponseSchema } from "../lib/schemas.js";
 import type { HubServices } from "../services.js";
 import { type ConnectionRow, liveConfig } from "./connections.js";
-import {
-  deadKey,
-  enqueueProcessing,
-  type InboxWrite,
-  storableHeaders,
-  writeInbox,
-} from "./inbox.js";
+import { deadKey, type InboxWrite, type StoredEntry, storableHeaders } from "./inbox.js";
+import { inboxWriterOf } from "./inboxWriter.js";
 import { findConnector } from "./registry.js";
 import { HOOK_ID } from "./schemas.js";
 
@@ -41,12 +35,44 @@ const configCache = new WeakMap<
   Map<string, { version: number; resolved: Resolved }>
 >();
 
-async function resolveHook(services: HubServices, hookId: string): Promise<Resolved> {
-  const unknown = () => new HubError("not_found", "No such webhook", { entity: "hook" });
-  if (!HOOK_ID.test(hookId)) throw unknown();
+/**
+ * Connection rows by hook id, kept for `HOOK_ROW_TTL_MS` so a burst of deliveries does not look
+ * its connection up once per request. This process forgets a row as soon as the API changes it
+ * (`forgetHook`); a change made by another process reaches this one within the TTL.
+ */
+const HOOK_ROW_TTL_MS = 1_000;
+const hookRows = new WeakMap<
+  HubServices,
+  Map<string, { row: ConnectionRow | null; until: number }>
+>();
+
+/** Drops a connection's cached row after the API changed it (disabled, new secret, …). */
+export function forgetHook(services: HubServices, hookId: string): void {
+  hookRows.get(services)?.delete(hookId);
+}
+
+async function hookRow(services: HubServices, hookId: string): Promise<ConnectionRow | null> {
+  let rows = hookRows.get(services);
+  if (!rows) {
+    rows = new Map();
+    hookRows.set(services, rows);
+  }
+  const now = Date.now();
+  const hit = rows.get(hookId);
+  if (hit && hit.until > now) return hit.row;
   // Across tenants by the unguessable hook id, as the tables' owner; everything after this
   // runs in the connection's tenant.
   const [row] = await services.db.select().from(connections).where(eq(connections.hookId, hookId));
+  if (rows.size > 10_000) rows.clear();
+  // Unknown ids are not remembered: they cost a lookup each, and cannot fill the cache.
+  if (row) rows.set(hookId, { row, until: now + HOOK_ROW_TTL_MS });
+  return row ?? null;
+}
+
+async function resolveHook(services: HubServices, hookId: string): Promise<Resolved> {
+  const unknown = () => new HubError("not_found", "No such webhook", { entity: "hook" });
+  if (!HOOK_ID.test(hookId)) throw unknown();
+  const row = await hookRow(services, hookId);
   if (!row || row.status === "disabled") throw unknown();
   const connector = findConnector(row.connectorId);
   if (!connector?.webhook) throw unknown();
@@ -193,22 +219,22 @@ export async function registerHookRoutes(app: FastifyInstance): Promise<void> {
         ];
       }
 
-      let stored: Awaited<ReturnType<typeof writeInbox>>;
+      let stored: StoredEntry[];
       try {
-        stored = await withTenant(services.db, row.tenantId, (tx) =>
-          writeInbox(
-            tx,
-            {
-              tenantId: row.tenantId,
-              connectionId: row.id,
-              origin: "webhook",
-              rawBody: body,
-              headers: storableHeaders(request.headers),
-              contentType: request.headers["content-type"] ?? null,
-              receivedAt: new Date(receivedAt),
-            },
-            writes,
-          ),
+        // Committed together with the deliveries that arrive meanwhile (see InboxWriter), and
+        // queued for processing, before the sender hears 2xx.
+        stored = await inboxWriterOf(services).write(
+          {
+            tenantId: row.tenantId,
+            connectionId: row.id,
+            origin: "webhook",
+            rawBody: body,
+            headers: storableHeaders(request.headers),
+            contentType: request.headers["content-type"] ?? null,
+            receivedAt: new Date(receivedAt),
+          },
+          writes,
+          request.log,
         );
       } catch (error) {
         request.log.error(
@@ -220,13 +246,6 @@ export async function registerHookRoutes(app: FastifyInstance): Promise<void> {
           status: 503,
           message: "The event could not be stored; deliver it again",
         });
-      }
-      // After the commit. A failure here is repaired by the reconciler: the rows are stored.
-      const fresh = stored.filter((s) => s.created && s.status === "received");
-      try {
-        await enqueueProcessing(services.queue, fresh);
-      } catch (error) {
-        request.log.warn({ connectionId: row.id, err: (error as Error).message }, "enqueue failed");
       }
       if (deadLetter) {
         return answer(reply, resolved, { kind: "dead_letter", status: 200, ...deadLetter });

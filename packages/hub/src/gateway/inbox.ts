@@ -41,7 +41,7 @@ export interface InboxWrite {
 export interface InboxRequest {
   tenantId: string;
   connectionId: string;
-  origin: "webhook" | "pull" | "replay";
+  origin: InboxRow["origin"];
   rawBody: Buffer;
   headers: Record<string, string>;
   contentType: string | null;
@@ -70,35 +70,55 @@ export async function writeInbox(
   writes: InboxWrite[],
   rawBodyOf?: (write: InboxWrite) => Buffer,
 ): Promise<StoredEntry[]> {
-  if (writes.length === 0) return [];
-  const rows = writes.map((w) => ({
-    id: newInboxId(),
-    tenantId: request.tenantId,
-    connectionId: request.connectionId,
-    eventKey: w.eventKey,
-    origin: request.origin,
-    status: w.status,
-    rawBody: rawBodyOf ? rawBodyOf(w) : request.rawBody,
-    headers: request.headers,
-    contentType: request.contentType,
-    event: w.event as unknown as Record<string, unknown> | null,
-    receivedAt: request.receivedAt,
-    lastError: w.lastError ?? null,
-    errorCode: w.errorCode ?? null,
-    processedAt: w.status === "received" ? null : request.receivedAt,
-  }));
+  const [stored] = await writeInboxMany(tx, [{ request, writes, rawBodyOf }]);
+  return stored!;
+}
+
+/**
+ * `writeInbox` for several requests in one INSERT. The same event twice (two deliveries in one
+ * batch) is stored once: the first is created, the second is the redelivery.
+ */
+export async function writeInboxMany(
+  tx: Tx,
+  batch: {
+    request: InboxRequest;
+    writes: InboxWrite[];
+    rawBodyOf?: ((write: InboxWrite) => Buffer) | undefined;
+  }[],
+): Promise<StoredEntry[][]> {
+  const perRequest = batch.map(({ request, writes, rawBodyOf }) =>
+    writes.map((w) => ({
+      id: newInboxId(),
+      tenantId: request.tenantId,
+      connectionId: request.connectionId,
+      eventKey: w.eventKey,
+      origin: request.origin,
+      status: w.status,
+      rawBody: rawBodyOf ? rawBodyOf(w) : request.rawBody,
+      headers: request.headers,
+      contentType: request.contentType,
+      event: w.event as unknown as Record<string, unknown> | null,
+      receivedAt: request.receivedAt,
+      lastError: w.lastError ?? null,
+      errorCode: w.errorCode ?? null,
+      processedAt: w.status === "received" ? null : request.receivedAt,
+    })),
+  );
+  const rows = perRequest.flat();
+  if (rows.length === 0) return perRequest.map(() => []);
   const inserted = await tx
     .insert(inbox)
     .values(rows)
     .onConflictDoNothing({ target: [inbox.connectionId, inbox.eventKey] })
-    .returning({ id: inbox.id, eventKey: inbox.eventKey, status: inbox.status });
-  const created = new Map(inserted.map((r) => [r.eventKey, r]));
-  return rows.map((r) => {
-    const row = created.get(r.eventKey);
-    return row
-      ? { id: row.id, tenantId: r.tenantId, status: r.status, created: true }
-      : { id: "", tenantId: r.tenantId, status: r.status, created: false };
-  });
+    .returning({ id: inbox.id });
+  const created = new Set(inserted.map((r) => r.id));
+  return perRequest.map((list) =>
+    list.map((r) =>
+      created.has(r.id)
+        ? { id: r.id, tenantId: r.tenantId, status: r.status, created: true }
+        : { id: "", tenantId: r.tenantId, status: r.status, created: false },
+    ),
+  );
 }
 
 /** The job id of a row's next run: the inbox id, then `-r<run>` after replays, `-a<n>` on retries. */
@@ -111,16 +131,16 @@ export async function enqueueProcessing(
   entries: { id: string; tenantId: string; run?: number; attempts?: number }[],
   delayMs = 0,
 ): Promise<void> {
-  for (const entry of entries) {
-    await queue.enqueue(
-      "gateway.process",
-      { tenantId: entry.tenantId, inboxId: entry.id },
-      {
+  await queue.enqueueMany(
+    entries.map((entry) => ({
+      name: "gateway.process" as const,
+      data: { tenantId: entry.tenantId, inboxId: entry.id },
+      options: {
         jobId: jobIdOf({ id: entry.id, run: entry.run ?? 0, attempts: entry.attempts ?? 0 }),
         ...(delayMs > 0 && { delayMs }),
       },
-    );
-  }
+    })),
+  );
 }
 
 /**

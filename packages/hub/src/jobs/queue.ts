@@ -59,6 +59,10 @@ export interface JobQueue {
     data: JobPayloads[N],
     options?: EnqueueOptions,
   ): Promise<void>;
+  /** Adds several jobs in one round trip; like `enqueue`, an existing job id is a no-op. */
+  enqueueMany<N extends JobName>(
+    jobs: { name: N; data: JobPayloads[N]; options?: EnqueueOptions }[],
+  ): Promise<void>;
   /** Starts processing in this process; `forecourt start` and `forecourt worker` call it. */
   startWorker(processors: Processors, options?: { concurrency?: number }): void;
   /** Creates or updates a repeating job (BullMQ job scheduler) every `everyMs`. */
@@ -120,6 +124,19 @@ function wrap(
         ...(options.delayMs ? { delay: options.delayMs } : {}),
         ...(options.jobId ? { jobId: options.jobId } : {}),
       });
+    },
+    async enqueueMany(jobs) {
+      if (jobs.length === 0) return;
+      await queue.addBulk(
+        jobs.map(({ name, data, options = {} }) => ({
+          name,
+          data,
+          opts: {
+            ...(options.delayMs ? { delay: options.delayMs } : {}),
+            ...(options.jobId ? { jobId: options.jobId } : {}),
+          },
+        })),
+      );
     },
     async schedule(schedulerId, everyMs, name, data) {
       await queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name, data });

@@ -6,6 +6,7 @@ import {
   syncPullSchedule,
   updateConnection,
 } from "../../gateway/connections.js";
+import { forgetHook } from "../../gateway/hooks.js";
 import { CONNECTION_ID, connectionSchema, GATEWAY_ADMINS } from "../../gateway/schemas.js";
 import { idParams, writeErrors } from "../../lib/schemas.js";
 import { inTenant, requireRole } from "../../services.js";
@@ -28,6 +29,7 @@ export function disableConnection(app: FastifyInstance): void {
       const { row } = await inTenant(request, (tx, actor) =>
         updateConnection(tx, actor, request.id, crypto, request.params.id, { status: "disabled" }),
       );
+      forgetHook(app.hub, row.hookId);
       await syncPullSchedule(queue, row, crypto);
       return connectionFromRow(row);
     },

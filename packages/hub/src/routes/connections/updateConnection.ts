@@ -6,6 +6,7 @@ import {
   syncPullSchedule,
   updateConnection as update,
 } from "../../gateway/connections.js";
+import { forgetHook } from "../../gateway/hooks.js";
 import { reconcileInbox } from "../../gateway/inbox.js";
 import {
   CONNECTION_ID,
@@ -35,6 +36,7 @@ export function updateConnection(app: FastifyInstance): void {
       const { row, reactivated } = await inTenant(request, (tx, actor) =>
         update(tx, actor, request.id, crypto, request.params.id, request.body),
       );
+      forgetHook(app.hub, row.hookId);
       await syncPullSchedule(queue, row, crypto);
       if (reactivated) await reconcileInbox(db, queue, { olderThanMs: 0 });
       return connectionFromRow(row);

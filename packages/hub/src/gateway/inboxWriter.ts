@@ -1,0 +1,134 @@
+import type { FastifyBaseLogger } from "fastify";
+import { withTenant } from "../db/tenant.js";
+import type { HubServices } from "../services.js";
+import {
+  enqueueProcessing,
+  type InboxRequest,
+  type InboxWrite,
+  type StoredEntry,
+  writeInboxMany,
+} from "./inbox.js";
+
+/** At most this many deliveries share one transaction. */
+export const MAX_INBOX_BATCH = 500;
+
+interface Waiting {
+  request: InboxRequest;
+  writes: InboxWrite[];
+  log: FastifyBaseLogger | undefined;
+  resolve(stored: StoredEntry[]): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for the webhook inbox. A delivery is answered 2xx only once its events are
+ * committed, and a commit waits for the disk; so the deliveries of a tenant that arrive while its
+ * previous write runs are written together by the next one: one INSERT, one commit, then their
+ * processing jobs added in one call. A lone delivery is written at once. If a shared write fails,
+ * each delivery of it is written alone, so a failure answers only the delivery it belongs to.
+ *
+ * Enqueueing happens after the commit; if it fails the rows are stored all the same and the
+ * reconciler enqueues them later (`reconcileInbox`).
+ */
+export class InboxWriter {
+  readonly #services: HubServices;
+  readonly #waiting = new Map<string, Waiting[]>();
+  readonly #running = new Set<string>();
+  /** Transactions run and the largest batch (for tests and metrics). */
+  readonly stats = { transactions: 0, largestBatch: 0 };
+
+  constructor(services: HubServices) {
+    this.#services = services;
+  }
+
+  /** Stores a delivery's events; resolves with each event's row once they are committed. */
+  write(
+    request: InboxRequest,
+    writes: InboxWrite[],
+    log?: FastifyBaseLogger,
+  ): Promise<StoredEntry[]> {
+    const tenantId = request.tenantId;
+    return new Promise((resolve, reject) => {
+      const entry = { request, writes, log, resolve, reject };
+      const list = this.#waiting.get(tenantId);
+      if (list) list.push(entry);
+      else this.#waiting.set(tenantId, [entry]);
+      if (!this.#running.has(tenantId)) void this.#drain(tenantId);
+    });
+  }
+
+  async #drain(tenantId: string): Promise<void> {
+    this.#running.add(tenantId);
+    try {
+      for (;;) {
+        const list = this.#waiting.get(tenantId);
+        if (!list || list.length === 0) break;
+        const batch = list.splice(0, MAX_INBOX_BATCH);
+        if (list.length === 0) this.#waiting.delete(tenantId);
+        await this.#run(tenantId, batch);
+      }
+    } finally {
+      this.#running.delete(tenantId);
+      this.#waiting.delete(tenantId);
+    }
+  }
+
+  async #run(tenantId: string, batch: Waiting[]): Promise<void> {
+    let written: { waiting: Waiting; stored: StoredEntry[] }[];
+    try {
+      const stored = await this.#commit(tenantId, batch);
+      written = batch.map((waiting, i) => ({ waiting, stored: stored[i]! }));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      written = [];
+      for (const waiting of batch) {
+        try {
+          const [stored] = await this.#commit(tenantId, [waiting]);
+          written.push({ waiting, stored: stored! });
+        } catch (alone) {
+          waiting.reject(alone);
+        }
+      }
+    }
+    const fresh = written.flatMap(({ stored }) =>
+      stored.filter((s) => s.created && s.status === "received"),
+    );
+    try {
+      await enqueueProcessing(this.#services.queue, fresh);
+    } catch (error) {
+      // Stored all the same: the reconciler enqueues rows that were never processed.
+      batch[0]?.log?.warn(
+        { tenantId, events: fresh.length, err: (error as Error).message },
+        "enqueue failed; the reconciler will enqueue these inbox rows",
+      );
+    }
+    for (const { waiting, stored } of written) waiting.resolve(stored);
+  }
+
+  async #commit(tenantId: string, batch: Waiting[]): Promise<StoredEntry[][]> {
+    const stored = await withTenant(this.#services.db, tenantId, (tx) =>
+      writeInboxMany(
+        tx,
+        batch.map(({ request, writes }) => ({ request, writes })),
+      ),
+    );
+    this.stats.transactions++;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
+    return stored;
+  }
+}
+
+const writers = new WeakMap<HubServices, InboxWriter>();
+
+/** The hub's inbox writer (one per hub, made on first use). */
+export function inboxWriterOf(services: HubServices): InboxWriter {
+  let writer = writers.get(services);
+  if (!writer) {
+    writer = new InboxWriter(services);
+    writers.set(services, writer);
+  }
+  return writer;
+}
