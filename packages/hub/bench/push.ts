@@ -320,7 +320,7 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus();
-  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}; load average at start ${loadAtStart.join(" / ")} (1 / 5 / 15 min), 1-minute load at the start of each run ${loads.map((l) => l.toFixed(1)).join(", ")}. ${values.runs} runs per row, each on a fresh hub and database; the row is the run with the median orders/s, with the range of all runs. API requests ${values.concurrency} in flight; the hub's workers at their default concurrency.`;
+  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}; load average at start ${loadAtStart.join(" / ")} (1 / 5 / 15 min), 1-minute load at the start of each run ${loads.map((l) => l.toFixed(1)).join(", ")}. ${runs} run${runs === 1 ? "" : "s"} per row, each on a fresh hub and database; the row is the run with the median orders/s, with the range of all runs. API requests ${values.concurrency} in flight; the hub's workers at their default concurrency.`;
   const table = [
     "| mode | scenario | orders | approvals/s | orders/s to the last document (min – max) | seconds to the last document | all rows synced after | per push p50 / p99 ms (BullMQ) | approval → document p50 / p99 ms | hub process CPU |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
