@@ -113,6 +113,37 @@ describe.each(availableBackends())("hub API on $name", (backend) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it("asks for a key on every route of the document but the public hooks and OAuth callback", async () => {
+    const doc = hub.app.swagger() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const open: string[] = [];
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        if (operation.security?.length === 0) {
+          open.push(route);
+          continue;
+        }
+        const res = await hub.app.inject({
+          method: method.toUpperCase() as "GET",
+          url: path.replaceAll(/\{\w+\}/g, "x"),
+          ...(method === "get" || method === "delete" ? {} : { payload: {} }),
+        });
+        expect(res.statusCode, route).toBe(401);
+        expect(res.json().error.code, route).toBe("unauthenticated");
+        checked += 1;
+      }
+    }
+    expect(open.sort()).toEqual([
+      "GET /v1/hooks/{hookId}",
+      "GET /v1/oauth/callback",
+      "POST /v1/hooks/{hookId}",
+    ]);
+    expect(checked).toBeGreaterThan(60);
+  });
+
   it("answers bad input with 400 naming each problem, and writes nothing", async () => {
     const res = await call("POST", "/v1/stores", a.apiKey, { name: 3, code: "x", extra: true });
     expect(res.statusCode).toBe(400);

@@ -11,6 +11,10 @@ export const ORDER_WRITERS: readonly ApiKeyRole[] = ["admin", "manager", "sales"
 export const ORDER_APPROVERS: readonly ApiKeyRole[] = ["admin", "manager", "finance"];
 /** Roles that may replace a group's contract templates. */
 export const TEMPLATE_WRITERS: readonly ApiKeyRole[] = ["admin"];
+/** Roles that may read the group's order rules: its writers, and managers, who approve by them. */
+export const ORDER_RULE_READERS: readonly ApiKeyRole[] = ["admin", "finance", "manager"];
+/** Roles that may replace the group's order rules (approval, tax, changes), with a group key. */
+export const ORDER_RULE_WRITERS: readonly ApiKeyRole[] = ["admin", "finance"];
 
 /**
  * The approver roles (the SDK's rule roles) a key may decide in: a manager's key as `manager`, a

@@ -34,6 +34,8 @@ import { listOpportunities } from "./opportunities/listOpportunities.js";
 import { listOpportunityActivities } from "./opportunities/listOpportunityActivities.js";
 import { recordOpportunityActivity } from "./opportunities/recordOpportunityActivity.js";
 import { transferOpportunity } from "./opportunities/transferOpportunity.js";
+import { getOrderRules } from "./orderRules/getOrderRules.js";
+import { replaceOrderRules } from "./orderRules/replaceOrderRules.js";
 import { listOrderSyncs } from "./orderSyncs/listOrderSyncs.js";
 import { replayOrderSync } from "./orderSyncs/replayOrderSync.js";
 import { changeOrderStatus } from "./orders/changeOrderStatus.js";
@@ -127,6 +129,8 @@ export const V1_ROUTES = [
   generateOrderContract,
   signOrderContract,
   putContractTemplate,
+  getOrderRules,
+  replaceOrderRules,
   getOrderStatistics,
   createWebhookEndpoint,
   listWebhookEndpoints,

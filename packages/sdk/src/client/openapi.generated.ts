@@ -10640,6 +10640,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/order-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group's order rules in force (approval, tax, changes), every field filled in; `overrides` is what the group set, the rest is the SDK's default. Admin, finance and manager keys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the group's order rules (the SDK's approval, tax and change rules; a section or field left out follows the SDK's default); admin and finance group keys */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderRulesBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analytics/orders": {
         parameters: {
             query?: never;
@@ -13630,6 +13816,185 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        OrderRulesBodyInput: {
+            /** @description The SDK's approval rules (approvalRulesSchema): minimum down payment, discount limits, floor price, configuration; `null` switches a rule off */
+            approval?: {
+                downPayment?: {
+                    minShareBps: number;
+                    approver: string;
+                } | null;
+                discount?: {
+                    aboveShareBps?: number;
+                    aboveAmount?: number;
+                    approver: string;
+                }[];
+                floorPrice?: {
+                    approver: string;
+                } | null;
+                configuration?: {
+                    approver: string;
+                } | null;
+            };
+            /** @description The SDK's tax rules (taxRulesSchema): VAT rate and base, purchase tax, new-energy relief, rounding */
+            tax?: {
+                pricesIncludeVat?: boolean;
+                vatRateBps?: number;
+                vatKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                purchaseTaxRateBps?: number;
+                purchaseTaxKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                /** @enum {string} */
+                nevPurchaseTaxRelief?: "none" | "exempt" | "halved";
+                nevPurchaseTaxReliefCap?: number;
+                /** @enum {string} */
+                rounding?: "half-up" | "half-even" | "down" | "up";
+            };
+            /** @description The SDK's change rules (orderChangeRulesSchema) without `approval`: a price or configuration change runs the approval rules above */
+            changes?: {
+                deliveryDateToleranceDays?: number;
+                deliveryDateApprover?: string;
+                configurationApprover?: string | null;
+            };
+            /** @description The version you read (0 before any rules are set); a change since answers 409 */
+            version?: number;
+        };
+        OrderRulesInput: {
+            /** @description The approval rules in force, every field filled in */
+            approval: {
+                /**
+                 * @default {
+                 *       "minShareBps": 2000,
+                 *       "approver": "finance"
+                 *     }
+                 */
+                downPayment: {
+                    minShareBps: number;
+                    approver: string;
+                } | null;
+                /**
+                 * @default [
+                 *       {
+                 *         "aboveShareBps": 500,
+                 *         "approver": "manager"
+                 *       },
+                 *       {
+                 *         "aboveShareBps": 1000,
+                 *         "approver": "general_manager"
+                 *       }
+                 *     ]
+                 */
+                discount: {
+                    aboveShareBps?: number;
+                    aboveAmount?: number;
+                    approver: string;
+                }[];
+                /**
+                 * @default {
+                 *       "approver": "general_manager"
+                 *     }
+                 */
+                floorPrice: {
+                    approver: string;
+                } | null;
+                /**
+                 * @default {
+                 *       "approver": "manager"
+                 *     }
+                 */
+                configuration: {
+                    approver: string;
+                } | null;
+            };
+            /** @description The tax rules in force, every field filled in */
+            tax: {
+                /** @default true */
+                pricesIncludeVat: boolean;
+                /** @default 1300 */
+                vatRateBps: number;
+                /**
+                 * @default [
+                 *       "vehicle",
+                 *       "option",
+                 *       "accessory",
+                 *       "discount"
+                 *     ]
+                 */
+                vatKinds: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                /** @default 1000 */
+                purchaseTaxRateBps: number;
+                /**
+                 * @default [
+                 *       "vehicle",
+                 *       "option",
+                 *       "discount"
+                 *     ]
+                 */
+                purchaseTaxKinds: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                /**
+                 * @default none
+                 * @enum {string}
+                 */
+                nevPurchaseTaxRelief: "none" | "exempt" | "halved";
+                nevPurchaseTaxReliefCap?: number;
+                /**
+                 * @default half-up
+                 * @enum {string}
+                 */
+                rounding: "half-up" | "half-even" | "down" | "up";
+            };
+            /** @description The change rules in force, every field filled in */
+            changes: {
+                /** @default 7 */
+                deliveryDateToleranceDays: number;
+                /** @default manager */
+                deliveryDateApprover: string;
+                /** @default manager */
+                configurationApprover: string | null;
+            };
+            /** @description Exactly what the group set; a section or field missing here is the SDK's default and follows it in later releases */
+            overrides: {
+                /** @description The SDK's approval rules (approvalRulesSchema): minimum down payment, discount limits, floor price, configuration; `null` switches a rule off */
+                approval?: {
+                    downPayment?: {
+                        minShareBps: number;
+                        approver: string;
+                    } | null;
+                    discount?: {
+                        aboveShareBps?: number;
+                        aboveAmount?: number;
+                        approver: string;
+                    }[];
+                    floorPrice?: {
+                        approver: string;
+                    } | null;
+                    configuration?: {
+                        approver: string;
+                    } | null;
+                };
+                /** @description The SDK's tax rules (taxRulesSchema): VAT rate and base, purchase tax, new-energy relief, rounding */
+                tax?: {
+                    pricesIncludeVat?: boolean;
+                    vatRateBps?: number;
+                    vatKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                    purchaseTaxRateBps?: number;
+                    purchaseTaxKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                    /** @enum {string} */
+                    nevPurchaseTaxRelief?: "none" | "exempt" | "halved";
+                    nevPurchaseTaxReliefCap?: number;
+                    /** @enum {string} */
+                    rounding?: "half-up" | "half-even" | "down" | "up";
+                };
+                /** @description The SDK's change rules (orderChangeRulesSchema) without `approval`: a price or configuration change runs the approval rules above */
+                changes?: {
+                    deliveryDateToleranceDays?: number;
+                    deliveryDateApprover?: string;
+                    configurationApprover?: string | null;
+                };
+            };
+            /** @description 0 until rules are first set */
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         WebhookEndpointInput: {
             id: string;
             url: string;
@@ -14245,6 +14610,185 @@ export interface components {
             rules: components["schemas"]["AssignmentRule"][];
             /** @enum {string} */
             fallback: "pool" | "manager";
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        OrderRulesBody: {
+            /** @description The SDK's approval rules (approvalRulesSchema): minimum down payment, discount limits, floor price, configuration; `null` switches a rule off */
+            approval?: {
+                downPayment?: {
+                    minShareBps: number;
+                    approver: string;
+                } | null;
+                discount?: {
+                    aboveShareBps?: number;
+                    aboveAmount?: number;
+                    approver: string;
+                }[];
+                floorPrice?: {
+                    approver: string;
+                } | null;
+                configuration?: {
+                    approver: string;
+                } | null;
+            };
+            /** @description The SDK's tax rules (taxRulesSchema): VAT rate and base, purchase tax, new-energy relief, rounding */
+            tax?: {
+                pricesIncludeVat?: boolean;
+                vatRateBps?: number;
+                vatKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                purchaseTaxRateBps?: number;
+                purchaseTaxKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                /** @enum {string} */
+                nevPurchaseTaxRelief?: "none" | "exempt" | "halved";
+                nevPurchaseTaxReliefCap?: number;
+                /** @enum {string} */
+                rounding?: "half-up" | "half-even" | "down" | "up";
+            };
+            /** @description The SDK's change rules (orderChangeRulesSchema) without `approval`: a price or configuration change runs the approval rules above */
+            changes?: {
+                deliveryDateToleranceDays?: number;
+                deliveryDateApprover?: string;
+                configurationApprover?: string | null;
+            };
+            /** @description The version you read (0 before any rules are set); a change since answers 409 */
+            version?: number;
+        };
+        OrderRules: {
+            /** @description The approval rules in force, every field filled in */
+            approval: {
+                /**
+                 * @default {
+                 *       "minShareBps": 2000,
+                 *       "approver": "finance"
+                 *     }
+                 */
+                downPayment: {
+                    minShareBps: number;
+                    approver: string;
+                } | null;
+                /**
+                 * @default [
+                 *       {
+                 *         "aboveShareBps": 500,
+                 *         "approver": "manager"
+                 *       },
+                 *       {
+                 *         "aboveShareBps": 1000,
+                 *         "approver": "general_manager"
+                 *       }
+                 *     ]
+                 */
+                discount: {
+                    aboveShareBps?: number;
+                    aboveAmount?: number;
+                    approver: string;
+                }[];
+                /**
+                 * @default {
+                 *       "approver": "general_manager"
+                 *     }
+                 */
+                floorPrice: {
+                    approver: string;
+                } | null;
+                /**
+                 * @default {
+                 *       "approver": "manager"
+                 *     }
+                 */
+                configuration: {
+                    approver: string;
+                } | null;
+            };
+            /** @description The tax rules in force, every field filled in */
+            tax: {
+                /** @default true */
+                pricesIncludeVat: boolean;
+                /** @default 1300 */
+                vatRateBps: number;
+                /**
+                 * @default [
+                 *       "vehicle",
+                 *       "option",
+                 *       "accessory",
+                 *       "discount"
+                 *     ]
+                 */
+                vatKinds: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                /** @default 1000 */
+                purchaseTaxRateBps: number;
+                /**
+                 * @default [
+                 *       "vehicle",
+                 *       "option",
+                 *       "discount"
+                 *     ]
+                 */
+                purchaseTaxKinds: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                /**
+                 * @default none
+                 * @enum {string}
+                 */
+                nevPurchaseTaxRelief: "none" | "exempt" | "halved";
+                nevPurchaseTaxReliefCap?: number;
+                /**
+                 * @default half-up
+                 * @enum {string}
+                 */
+                rounding: "half-up" | "half-even" | "down" | "up";
+            };
+            /** @description The change rules in force, every field filled in */
+            changes: {
+                /** @default 7 */
+                deliveryDateToleranceDays: number;
+                /** @default manager */
+                deliveryDateApprover: string;
+                /** @default manager */
+                configurationApprover: string | null;
+            };
+            /** @description Exactly what the group set; a section or field missing here is the SDK's default and follows it in later releases */
+            overrides: {
+                /** @description The SDK's approval rules (approvalRulesSchema): minimum down payment, discount limits, floor price, configuration; `null` switches a rule off */
+                approval?: {
+                    downPayment?: {
+                        minShareBps: number;
+                        approver: string;
+                    } | null;
+                    discount?: {
+                        aboveShareBps?: number;
+                        aboveAmount?: number;
+                        approver: string;
+                    }[];
+                    floorPrice?: {
+                        approver: string;
+                    } | null;
+                    configuration?: {
+                        approver: string;
+                    } | null;
+                };
+                /** @description The SDK's tax rules (taxRulesSchema): VAT rate and base, purchase tax, new-energy relief, rounding */
+                tax?: {
+                    pricesIncludeVat?: boolean;
+                    vatRateBps?: number;
+                    vatKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                    purchaseTaxRateBps?: number;
+                    purchaseTaxKinds?: ("vehicle" | "option" | "accessory" | "fee" | "discount" | "trade_in_credit")[];
+                    /** @enum {string} */
+                    nevPurchaseTaxRelief?: "none" | "exempt" | "halved";
+                    nevPurchaseTaxReliefCap?: number;
+                    /** @enum {string} */
+                    rounding?: "half-up" | "half-even" | "down" | "up";
+                };
+                /** @description The SDK's change rules (orderChangeRulesSchema) without `approval`: a price or configuration change runs the approval rules above */
+                changes?: {
+                    deliveryDateToleranceDays?: number;
+                    deliveryDateApprover?: string;
+                    configurationApprover?: string | null;
+                };
+            };
+            /** @description 0 until rules are first set */
             version: number;
             /** Format: date-time */
             updatedAt?: string;
