@@ -75,19 +75,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/**
- * The last reading per zone: pipelines ask about the same instant ("now") for many leads in a row,
- * and `formatToParts` is the slowest call on that path.
- */
-const lastReading = new Map<string, { instantMs: number; parts: ZonedParts }>();
-
-/** The wall-clock reading of an instant in a time zone. */
-export function zonedParts(instantMs: number, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
-  const last = lastReading.get(timeZone);
-  if (last !== undefined && last.instantMs === instantMs) return { ...last.parts };
+/** A wall-clock reading straight from `Intl` (the slowest call on every scheduling path). */
+function readWallClock(instantMs: number, timeZone: string): ZonedParts {
   const raw: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const p of formatter(timeZone).formatToParts(instantMs)) raw[p.type] = p.value;
-  const parts: ZonedParts = {
+  return {
     year: Number(raw.year),
     month: Number(raw.month),
     day: Number(raw.day),
@@ -96,15 +88,56 @@ export function zonedParts(instantMs: number, timeZone: string = DEFAULT_TIME_ZO
     second: Number(raw.second),
     weekday: WEEKDAYS[raw.weekday ?? ""] ?? 0,
   };
-  lastReading.set(timeZone, { instantMs, parts });
-  return { ...parts };
 }
+
+function readOffsetMs(instantMs: number, timeZone: string): number {
+  const p = readWallClock(instantMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/** Hours remembered per zone before the memo starts over. */
+const MAX_REMEMBERED_HOURS = 100_000;
+
+/**
+ * Offsets per zone and UTC hour. A zone's offset changes a few times a year at most, never twice
+ * within an hour, so when the first and the last second of an hour read the same offset, every
+ * instant of that hour has it; an hour with a change inside (`null`) is read exactly every time.
+ */
+const hourOffsets = new Map<string, Map<number, number | null>>();
 
 /** Offset of a zone from UTC at an instant, in milliseconds (+8 h for Asia/Shanghai). */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const p = zonedParts(instantMs, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    hourOffsets.set(timeZone, hours);
+  }
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = readOffsetMs(hour * HOUR_MS, timeZone);
+    const last = readOffsetMs(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
+    offset = first === last ? first : null;
+    if (hours.size >= MAX_REMEMBERED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset ?? readOffsetMs(instantMs, timeZone);
+}
+
+/** The wall-clock reading of an instant in a time zone. */
+export function zonedParts(instantMs: number, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
+  // The reading is the UTC reading of the instant moved by the zone's offset (whole seconds).
+  const wall = new Date(instantMs + zoneOffsetMs(instantMs, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay() === 0 ? 7 : wall.getUTCDay(),
+  };
 }
 
 /**
