@@ -169,6 +169,38 @@ describe.each(availableBackends())("SDK client against the hub on $name", (backe
     expect(forbidden).toMatchObject({ status: 403, code: "forbidden" });
   });
 
+  it("reads and replaces the order rules; a stale version and a manager's write are refused", async () => {
+    const group = await createTenant(hub.services.db, "Rules Client Motors");
+    const admin = createClient({ baseUrl, apiKey: group.apiKey });
+    const initial = await admin.orderRules.get();
+    expect(initial).toMatchObject({ version: 0, overrides: {}, tax: { vatRateBps: 1300 } });
+    const limits = [{ aboveShareBps: 300, approver: "manager" }];
+    const replaced = await admin.orderRules.replace({
+      approval: { discount: limits },
+      version: initial.version,
+    });
+    expect(replaced).toMatchObject({ version: 1, approval: { discount: limits } });
+    expect(await admin.orderRules.get()).toEqual(replaced);
+
+    const stale = await admin.orderRules
+      .replace({ tax: { vatRateBps: 900 } }, { headers: { "if-match": '"0"' } })
+      .catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale).toMatchObject({ status: 409, code: "version_conflict" });
+    const badRule = await admin.orderRules
+      .replace({ tax: { vatRateBps: 20_000 } })
+      .catch((e: unknown) => e);
+    expect(badRule).toBeInstanceOf(ValidationError);
+    expect((badRule as ValidationError).issues.map((i) => i.path)).toEqual(["tax.vatRateBps"]);
+
+    const managerKey = await createKey(hub.services.db, group.tenantId, "manager", "manager");
+    const manager = createClient({ baseUrl, apiKey: managerKey.apiKey });
+    expect((await manager.orderRules.get()).version).toBe(1);
+    const refused = await manager.orderRules.replace({}).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PermissionError);
+    expect((await admin.orderRules.get()).version).toBe(1);
+  });
+
   it("surfaces the hub's rate limit as RateLimitError with Retry-After", async () => {
     const busy = await createKey(hub.services.db, tenant.tenantId, "busy", "admin");
     const impatient = createClient({ baseUrl, apiKey: busy.apiKey, maxRetries: 0 });

@@ -94,6 +94,14 @@ export interface ForecourtClient {
   assignmentRules: Replaceable<"/v1/assignment-rules"> & {
     get: Lookup<"/v1/assignment-rules">;
   };
+  /**
+   * The group's order rules (approval, tax, changes), read and replaced as a whole: `get` answers
+   * the rules in force with every field filled in and `overrides`, what the group set; `replace`
+   * takes the SDK's rule schemas (admin and finance keys; managers read).
+   */
+  orderRules: Replaceable<"/v1/order-rules"> & {
+    get: Lookup<"/v1/order-rules">;
+  };
   /** Orders (订单): drafts, approval, tracking milestones, changes and contracts. */
   orders: Creatable<"/v1/orders"> &
     Listable<"/v1/orders"> &
@@ -226,6 +234,10 @@ export function createClientWithRuntime(
     assignmentRules: {
       get: lookup(send, "/v1/assignment-rules"),
       ...replaceable(send, "/v1/assignment-rules"),
+    },
+    orderRules: {
+      get: lookup(send, "/v1/order-rules"),
+      ...replaceable(send, "/v1/order-rules"),
     },
     orders: {
       ...creatable(send, "/v1/orders"),

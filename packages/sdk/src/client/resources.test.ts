@@ -5,7 +5,7 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClient, ForecourtError, NotFoundError } from "./index.js";
+import { ConflictError, createClient, ForecourtError, NotFoundError } from "./index.js";
 
 const BASE = "http://hub.test";
 const server = setupServer();
@@ -214,6 +214,58 @@ describe("resource methods", () => {
     );
     await client().assignmentRules.replace({ rules: [] });
     expect(seen).toEqual([{ method: "PUT", key: null, body: { rules: [] } }]);
+  });
+
+  it("orderRules reads the rules in force and replaces them with a PUT, If-Match as given", async () => {
+    const view = {
+      approval: { downPayment: null, discount: [], floorPrice: null, configuration: null },
+      tax: { vatRateBps: 900 },
+      changes: { deliveryDateToleranceDays: 14 },
+      overrides: { tax: { vatRateBps: 900 } },
+      version: 4,
+    };
+    const seen: { method: string; ifMatch: string | null; key: string | null; body: unknown }[] =
+      [];
+    server.use(
+      http.get(`${BASE}/v1/order-rules`, () => HttpResponse.json(view)),
+      http.put(`${BASE}/v1/order-rules`, async ({ request }) => {
+        seen.push({
+          method: request.method,
+          ifMatch: request.headers.get("if-match"),
+          key: request.headers.get("idempotency-key"),
+          body: await request.json(),
+        });
+        return seen.length === 1
+          ? HttpResponse.json({ ...view, version: 5 })
+          : HttpResponse.json(
+              {
+                error: {
+                  code: "version_conflict",
+                  message: "order rules are at version 5, not 4",
+                  details: { currentVersion: 5, expectedVersion: 4 },
+                },
+              },
+              { status: 409 },
+            );
+      }),
+    );
+    const rules = await client().orderRules.get();
+    expect(rules).toEqual(view);
+    const body = { tax: { vatRateBps: 900 } };
+    const options = { headers: { "if-match": `"${rules.version}"` } };
+    await expect(client().orderRules.replace(body, options)).resolves.toMatchObject({
+      version: 5,
+    });
+    const stale = await client()
+      .orderRules.replace(body, options)
+      .catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale).toMatchObject({ status: 409, code: "version_conflict" });
+    // A stale version is not retried: one request each.
+    expect(seen).toEqual([
+      { method: "PUT", ifMatch: '"4"', key: null, body },
+      { method: "PUT", ifMatch: '"4"', key: null, body },
+    ]);
   });
 
   it("an action without a body posts nothing but still carries an idempotency key", async () => {

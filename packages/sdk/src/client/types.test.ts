@@ -37,6 +37,10 @@ function compileOnly(client: ForecourtClient, create: typeof createClient) {
   void client.analytics.forecast();
   // @ts-expect-error: an action needs the object's id
   void client.leads.assign({});
+  // @ts-expect-error: the VAT rate is vatRateBps, in basis points
+  void client.orderRules.replace({ tax: { vatRate: 9 } });
+  // @ts-expect-error: rounding is one of the SDK's modes
+  void client.orderRules.replace({ tax: { rounding: "nearest" } });
 }
 
 describe("client types", () => {
@@ -83,6 +87,20 @@ describe("client types", () => {
       [id: string, body?: undefined, options?: CallOptions]
     >();
     expectTypeOf<Endpoints["delete"]>().returns.resolves.toEqualTypeOf<undefined>();
+  });
+
+  it("orderRules answers every rule filled in, and takes only what the group sets", () => {
+    type Rules = ResponseBody<"/v1/order-rules", "GET">;
+    type RulesBody = RequestBody<"/v1/order-rules", "PUT">;
+    expectTypeOf<ForecourtClient["orderRules"]["get"]>().returns.resolves.toEqualTypeOf<Rules>();
+    expectTypeOf<ForecourtClient["orderRules"]["replace"]>()
+      .parameter(0)
+      .toEqualTypeOf<RulesBody>();
+    expectTypeOf<Rules["tax"]["vatRateBps"]>().toEqualTypeOf<number>();
+    expectTypeOf<Rules["approval"]["discount"][number]["approver"]>().toEqualTypeOf<string>();
+    expectTypeOf<Rules["overrides"]["tax"]>().toEqualTypeOf<RulesBody["tax"]>();
+    expectTypeOf<{ tax: { vatRateBps: 900 } }>().toExtend<RulesBody>();
+    expectTypeOf<Rules["version"]>().toEqualTypeOf<number>();
   });
 
   it("request is typed by method and path template", () => {
