@@ -138,7 +138,15 @@ export class IntakeQueue {
         later = batch.filter((w) => !w.refused);
       }
     }
-    await Promise.all(done.map((d) => this.#answer(tenantId, d.waiting, d.outcome)));
+    if (done.length > 0) {
+      await scheduleReminders(
+        this.#services.queue,
+        tenantId,
+        done.flatMap((d) => d.outcome.remind),
+        done[0]!.waiting.log,
+      );
+      for (const d of done) d.waiting.resolve({ kind: "stored", ...d.outcome });
+    }
     for (const waiting of later) {
       try {
         const outcome = await withTenant(this.#services.db, tenantId, async (tx) => {

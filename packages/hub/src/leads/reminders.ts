@@ -24,28 +24,36 @@ export async function scheduleReminders(
   log?: FastifyBaseLogger,
 ): Promise<void> {
   const now = Date.now();
+  const jobs: Parameters<JobQueue["enqueueMany"]>[0] = [];
   for (const task of tasks) {
     if (!task || (task.status !== "open" && task.status !== "snoozed")) continue;
     const moments: ["due" | "overdue", Date][] = [["due", effectiveDue(task)]];
     if (task.escalateAt) moments.push(["overdue", task.escalateAt]);
     for (const [kind, at] of moments) {
-      const scheduledFor = at.toISOString();
-      try {
-        await queue.enqueue(
-          "lead.follow_up_reminder",
-          { tenantId, leadId: task.leadId, taskId: task.id, kind, scheduledFor },
-          {
-            delayMs: Math.max(0, at.getTime() - now),
-            jobId: `follow-up-${task.id}-${kind}-${at.getTime()}`,
-          },
-        );
-      } catch (error) {
-        log?.warn(
-          { taskId: task.id, kind, error: (error as Error).name },
-          "could not schedule a follow-up reminder",
-        );
-      }
+      jobs.push({
+        name: "lead.follow_up_reminder",
+        data: {
+          tenantId,
+          leadId: task.leadId,
+          taskId: task.id,
+          kind,
+          scheduledFor: at.toISOString(),
+        },
+        options: {
+          delayMs: Math.max(0, at.getTime() - now),
+          jobId: `follow-up-${task.id}-${kind}-${at.getTime()}`,
+        },
+      });
     }
+  }
+  try {
+    // One call for all of them (one round trip to the queue).
+    await queue.enqueueMany(jobs);
+  } catch (error) {
+    log?.warn(
+      { taskIds: tasks.flatMap((t) => (t ? [t.id] : [])), error: (error as Error).name },
+      "could not schedule follow-up reminders",
+    );
   }
 }
 
