@@ -103,6 +103,20 @@ export const ERROR_CODES = {
     summary:
       "The connection's connector does not authorise through OAuth2 (Xero, QuickBooks and Meta do).",
   },
+  import_not_supported: {
+    status: 422,
+    summary:
+      "The connection's connector takes no file imports (csv_import and vcard connections do).",
+  },
+  import_unreadable: {
+    status: 422,
+    summary:
+      "The file cannot be imported as a whole (a CSV header without a phone, email or WeChat column, or without its idColumn); nothing was stored.",
+  },
+  connection_not_active: {
+    status: 409,
+    summary: "The connection is disabled or needs re-authorisation; make it active first.",
+  },
   oauth_state_invalid: {
     status: 400,
     summary:

@@ -565,7 +565,7 @@ export const inbox = pgTable("inbox", {
   tenantId: text("tenant_id").notNull(),
   connectionId: text("connection_id").notNull(),
   eventKey: text("event_key").notNull(),
-  origin: text("origin").$type<"webhook" | "pull" | "replay">().notNull(),
+  origin: text("origin").$type<"webhook" | "pull" | "replay" | "upload">().notNull(),
   status: text("status")
     .$type<"received" | "processing" | "processed" | "dead" | "ignored_test">()
     .notNull()

@@ -17,6 +17,9 @@ export const INBOX_STATUSES = [
   "ignored_test",
 ] as const;
 
+/** How an inbox row arrived: a vendor's delivery, a pull, a replay's split, a file import. */
+export const INBOX_ORIGINS = ["webhook", "pull", "replay", "upload"] as const;
+
 export const connectorManifestSchema = z
   .object({
     id: z.string(),
@@ -31,6 +34,8 @@ export const connectorManifestSchema = z
       pull: z.boolean(),
       testConnection: z.boolean(),
       push: z.boolean(),
+      /** Takes files at `POST /v1/connections/{id}/imports` (CSV, vCard). */
+      import: z.boolean(),
     }),
     defaultBaseUrl: z.string().optional(),
     configSchema: z.record(z.string(), z.unknown()),
@@ -111,7 +116,7 @@ export const inboxEntrySchema = z
     id: z.string(),
     connectionId: z.string(),
     eventKey: z.string(),
-    origin: z.enum(["webhook", "pull", "replay"]),
+    origin: z.enum(INBOX_ORIGINS),
     status: z.enum(INBOX_STATUSES),
     contentType: z.string().nullable(),
     bodyBytes: z.number(),
@@ -124,3 +129,49 @@ export const inboxEntrySchema = z
     processedAt: z.string().nullable(),
   })
   .meta({ id: "InboxEntry" });
+
+export const importQuerySchema = z.strictObject({
+  fileId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe(
+      "Names the upload for good (the import screen's upload id); without it the file's SHA-256 does, so the same bytes import once",
+    ),
+});
+
+/** Where a row or card that cannot become a lead is, and why (never the cell's value). */
+export const importProblemSchema = z
+  .object({
+    /** CSV: the row as a spreadsheet numbers it (the header is 1; the line, unless a cell above holds line breaks). */
+    row: z.number().optional(),
+    /** vCard: the card's number in the file, from 1. */
+    card: z.number().optional(),
+    /** vCard: the line of the card's BEGIN:VCARD. */
+    line: z.number().optional(),
+    /** CSV: the column's header as written. */
+    column: z.string().optional(),
+    message: z.string(),
+  })
+  .meta({ id: "ImportProblem" });
+
+export const importReportSchema = z
+  .object({
+    connectionId: z.string(),
+    fileId: z.string(),
+    bytes: z.number(),
+    /** Data rows (CSV; blank rows not counted) or cards (vCard) read. */
+    items: z.number(),
+    /** New inbox entries, each queued to become a lead (or a touchpoint on an open one). */
+    accepted: z.number(),
+    /** Rows already in the inbox (imported before) or repeated in this file. */
+    duplicates: z.number(),
+    /** Rows or cards that cannot become leads; `problems` says where and why. */
+    failed: z.number(),
+    problems: z.array(importProblemSchema),
+    /** Problems beyond the first 1,000, counted only. */
+    problemsOmitted: z.number(),
+  })
+  .meta({ id: "ImportReport" });

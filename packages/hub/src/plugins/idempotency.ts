@@ -20,8 +20,11 @@ declare module "fastify" {
      * `"in-transaction"`: the route claims and completes its `Idempotency-Key` itself, inside
      * the transaction that does its work (`claimIdempotency` / `completeIdempotency`), so the
      * key and the effect commit together; the hooks here only check the header.
+     * `"by-content"`: the route's effect is idempotent by what it receives (a file import's
+     * rows are keyed by file and row), and its body is a stream that is not hashed; the header
+     * is checked and otherwise not used.
      */
-    idempotency?: "in-transaction";
+    idempotency?: "in-transaction" | "by-content";
   }
 }
 
@@ -186,6 +189,7 @@ export function registerIdempotency(app: FastifyInstance): void {
         `Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters`,
       );
     }
+    if (request.routeOptions.config?.idempotency === "by-content") return;
     const actor = actorOf(request);
     const claim: IdempotencyClaim = {
       apiKeyId: actor.apiKeyId,

@@ -6,6 +6,7 @@ import { listAuditEvents } from "./auditEvents/listAuditEvents.js";
 import { createConnection } from "./connections/createConnection.js";
 import { disableConnection } from "./connections/disableConnection.js";
 import { getConnection } from "./connections/getConnection.js";
+import { importConnectionFile } from "./connections/importConnectionFile.js";
 import { listConnections } from "./connections/listConnections.js";
 import { startConnectionOAuth } from "./connections/startConnectionOAuth.js";
 import { testConnection } from "./connections/testConnection.js";
@@ -149,6 +150,7 @@ export const V1_ROUTES = [
   updateConnection,
   disableConnection,
   testConnection,
+  importConnectionFile,
   listInbox,
   replayInboxEntry,
   startConnectionOAuth,

@@ -66,8 +66,8 @@ export function settled(outcome: ConnectionOutcome, events: number): boolean {
 export interface ExpectedWork {
   /** The sender's ids of the events that must have become leads, exact. */
   externalIds: string[];
-  /** `source` of their touchpoints. */
-  source: string;
+  /** `source` of their touchpoints (per external id when it differs). */
+  source: string | ((externalId: string) => string);
   /** Who may have been assigned, per external id (default: anyone in `sellers`). */
   sellers: string[] | ((externalId: string) => string[]);
 }
@@ -88,7 +88,9 @@ export function expectWorked(outcome: ConnectionOutcome, expected: ExpectedWork)
     const touchpoint = touchpointByInbox.get(row.id);
     expect(touchpoint, `touchpoint of ${row.eventKey}`).toBeDefined();
     expect(touchpoint!.externalId).toBe(row.eventKey);
-    expect(touchpoint!.source).toBe(expected.source);
+    expect(touchpoint!.source).toBe(
+      typeof expected.source === "function" ? expected.source(row.eventKey) : expected.source,
+    );
     expect(touchpoint!.leadId).toBe(row.leadId);
     const lead = leadsById.get(row.leadId!);
     expect(lead, `lead of ${row.eventKey}`).toBeDefined();

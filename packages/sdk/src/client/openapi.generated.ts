@@ -13276,6 +13276,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a CSV or vCard file into a csv_import or vcard connection: one inbox entry (then a lead) per usable row or card, keyed so the same file twice adds nothing; the answer lists each row or card that cannot become a lead, with where it is and why
+         * @description The body is the file itself (`Content-Type: text/csv, text/vcard, text/x-vcard, application/octet-stream`), up to 104857600 bytes. The answer (202) comes once every row is in the inbox; the leads follow from the processing jobs. `Idempotency-Key` is not needed: rows are keyed by the file (its `fileId`, else its SHA-256) and their row.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Names the upload for good (the import screen's upload id); without it the file's SHA-256 does, so the same bytes import once */
+                    fileId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "text/vcard": string;
+                    "text/x-vcard": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13304,6 +13436,7 @@ export interface components {
                 pull: boolean;
                 testConnection: boolean;
                 push: boolean;
+                import: boolean;
             };
             defaultBaseUrl?: string;
             configSchema: {
@@ -13340,7 +13473,7 @@ export interface components {
             connectionId: string;
             eventKey: string;
             /** @enum {string} */
-            origin: "webhook" | "pull" | "replay";
+            origin: "webhook" | "pull" | "replay" | "upload";
             /** @enum {string} */
             status: "received" | "processing" | "processed" | "dead" | "ignored_test";
             contentType: string | null;
@@ -13352,6 +13485,24 @@ export interface components {
             errorCode: string | null;
             leadId: string | null;
             processedAt: string | null;
+        };
+        ImportProblemInput: {
+            row?: number;
+            card?: number;
+            line?: number;
+            column?: string;
+            message: string;
+        };
+        ImportReportInput: {
+            connectionId: string;
+            fileId: string;
+            bytes: number;
+            items: number;
+            accepted: number;
+            duplicates: number;
+            failed: number;
+            problems: components["schemas"]["ImportProblemInput"][];
+            problemsOmitted: number;
         };
         AuditEventInput: {
             id: string;
@@ -14102,6 +14253,7 @@ export interface components {
                 pull: boolean;
                 testConnection: boolean;
                 push: boolean;
+                import: boolean;
             };
             defaultBaseUrl?: string;
             configSchema: {
@@ -14138,7 +14290,7 @@ export interface components {
             connectionId: string;
             eventKey: string;
             /** @enum {string} */
-            origin: "webhook" | "pull" | "replay";
+            origin: "webhook" | "pull" | "replay" | "upload";
             /** @enum {string} */
             status: "received" | "processing" | "processed" | "dead" | "ignored_test";
             contentType: string | null;
@@ -14150,6 +14302,24 @@ export interface components {
             errorCode: string | null;
             leadId: string | null;
             processedAt: string | null;
+        };
+        ImportProblem: {
+            row?: number;
+            card?: number;
+            line?: number;
+            column?: string;
+            message: string;
+        };
+        ImportReport: {
+            connectionId: string;
+            fileId: string;
+            bytes: number;
+            items: number;
+            accepted: number;
+            duplicates: number;
+            failed: number;
+            problems: components["schemas"]["ImportProblem"][];
+            problemsOmitted: number;
         };
         AuditEvent: {
             id: string;

@@ -1,6 +1,7 @@
 import { connectorManifest } from "@forecourt/connectors";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { takesImports } from "../../gateway/imports.js";
 import { listConnectors as registered } from "../../gateway/registry.js";
 import { connectorListSchema, GATEWAY_ADMINS } from "../../gateway/schemas.js";
 import { readErrors } from "../../lib/schemas.js";
@@ -19,7 +20,15 @@ export function listConnectors(app: FastifyInstance): void {
     },
     async (request) => {
       requireRole(request, GATEWAY_ADMINS);
-      return { data: registered().map((c) => connectorManifest(c)) };
+      return {
+        data: registered().map((c) => {
+          const manifest = connectorManifest(c);
+          return {
+            ...manifest,
+            capabilities: { ...manifest.capabilities, import: takesImports(c.id) },
+          };
+        }),
+      };
     },
   );
 }
