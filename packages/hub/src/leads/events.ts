@@ -30,14 +30,17 @@ export async function recordEvents(tx: Tx, tenantId: string, list: DomainEvent[]
 
 /** The INSERT of `list` (not empty), not yet run: to send with the change it records. */
 export function eventsInsert(tx: Tx, tenantId: string, list: DomainEvent[]) {
-  return tx.insert(events).values(
-    list.map((event) => ({
-      id: newId("event"),
-      tenantId,
-      type: event.type,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      payload: event.payload,
-    })),
-  );
+  return tx.insert(events).values(list.map(eventValues(tenantId)));
 }
+
+/** The row of an event. */
+export const eventValues =
+  (tenantId: string) =>
+  (event: DomainEvent): typeof events.$inferInsert => ({
+    id: newId("event"),
+    tenantId,
+    type: event.type,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    payload: event.payload,
+  });

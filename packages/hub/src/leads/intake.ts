@@ -6,14 +6,15 @@ import {
   rateLead,
 } from "@forecourt/sdk";
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { auditEvents, followUpTasks, leads, touchpoints } from "../db/schema.js";
+import { bulkInsert } from "../db/bulk.js";
+import { auditEvents, events, followUpTasks, leads, touchpoints } from "../db/schema.js";
 import type { Tx } from "../db/tenant.js";
 import { auditValues } from "../lib/audit.js";
 import type { FieldCrypto } from "../lib/crypto.js";
 import { assignManyLocked } from "./assignment.js";
 import { type AssignmentSetup, intakeRules, loadAssignmentSetup } from "./assignmentSetup.js";
 import type { LeadContext } from "./context.js";
-import { type DomainEvent, eventsInsert } from "./events.js";
+import { type DomainEvent, eventValues } from "./events.js";
 import { firstDue, plannedTasks } from "./followUps.js";
 import {
   type ContactIndexes,
@@ -261,11 +262,14 @@ export async function createLeads(
     };
   });
   const writes = [
-    tx.insert(leads).values(leadRows),
-    tx.insert(touchpoints).values(drafts.map((d) => d.touchpoint)),
-    ...(taskRows.length > 0 ? [tx.insert(followUpTasks).values(taskRows)] : []),
-    tx.insert(auditEvents).values(audits.map(auditValues)),
-    eventsInsert(tx, tenantId, domainEvents),
+    bulkInsert(leads, leadRows),
+    bulkInsert(
+      touchpoints,
+      drafts.map((d) => d.touchpoint),
+    ),
+    ...(taskRows.length > 0 ? [bulkInsert(followUpTasks, taskRows)] : []),
+    bulkInsert(auditEvents, audits.map(auditValues)),
+    bulkInsert(events, domainEvents.map(eventValues(tenantId))),
   ];
   await writeTogether(tx, writes, savePositions);
   return outcomes;
