@@ -4,6 +4,7 @@ import {
   XERO_TEST_TENANT_ID,
   xeroMock,
 } from "@forecourt/connectors/xero/mocks";
+import { orderSyncFailedEventSchema } from "@forecourt/sdk/webhooks";
 import { and, eq } from "drizzle-orm";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
@@ -211,7 +212,22 @@ describe.each(availableBackends())("order sync on $name", (backend) => {
     const [row] = await settled(order.id);
     expect(row).toMatchObject({ status: "dead" });
     expect(row!.lastError).toContain("Account code");
-    expect(await eventsOf(order.id, "order.sync_failed")).toHaveLength(1);
+    const failed = await eventsOf(order.id, "order.sync_failed");
+    expect(failed).toHaveLength(1);
+    // What a subscriber receives, as the SDK's webhook schema reads it.
+    const delivered = orderSyncFailedEventSchema.parse({
+      type: failed[0]!.type,
+      id: failed[0]!.id,
+      timestamp: failed[0]!.occurredAt.toISOString(),
+      data: failed[0]!.payload,
+    });
+    expect(delivered.data).toMatchObject({
+      orderId: order.id,
+      orderVersion: 1,
+      destination: "xero",
+      error: { message: expect.stringContaining("Account code") },
+      deadLettered: true,
+    });
     const dead = await call("GET", "/v1/order-syncs?status=dead", finance);
     expect(dead.json().data.map((d: { id: string }) => d.id)).toContain(row!.id);
     const replay = await call("POST", `/v1/order-syncs/${row!.id}/replay`, finance);

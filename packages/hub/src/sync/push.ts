@@ -258,9 +258,12 @@ async function recordSyncEvent(
     type,
     entityType: "order",
     entityId: row.orderId,
+    // The fields of the SDK's order.synced / order.sync_failed schemas (@forecourt/sdk/webhooks),
+    // which subscribers verify deliveries against, and the hub's own beside them.
     payload: {
       orderId: row.orderId,
       ...(order ? { orderNumber: order.orderNumber } : {}),
+      orderVersion: row.termsVersion,
       termsVersion: row.termsVersion,
       syncId: row.id,
       connectionId: row.connectionId,
@@ -433,6 +436,7 @@ export async function processPush(
         syncedAt: now.toISOString(),
       });
       await recordSyncEvent(tx, tenantId, "order.synced", synced, orderNumber, {
+        externalRef: result.externalId,
         externalId: result.externalId,
         ...(result.externalNumber ? { externalNumber: result.externalNumber } : {}),
         ...(result.url ? { url: result.url } : {}),
@@ -523,9 +527,11 @@ async function recordFailure(
       error: messageOf(error),
     });
     await recordSyncEvent(tx, tenantId, "order.sync_failed", dead, order, {
+      error: { code, message: messageOf(error) },
       code,
       message: messageOf(error),
       attempts: dead.attempts,
+      deadLettered: true,
     });
   });
 }
