@@ -132,18 +132,31 @@ export async function processPull(
     }
     if (error instanceof AuthConnectorError) {
       await withTenant(db, data.tenantId, async (tx) => {
-        await tx
+        const thisConnection = and(
+          eq(connections.tenantId, data.tenantId),
+          eq(connections.id, data.connectionId),
+        );
+        // Only an active connection changes: one an admin disabled while this page was being
+        // pulled stays disabled (its lease is still released).
+        const [marked] = await tx
           .update(connections)
           .set({
             status: "needs_reauth",
             statusReason: message,
             pullLeaseUntil: null,
             lastPullError: message,
+            updatedAt: new Date(),
             version: sql`${connections.version} + 1`,
           })
-          .where(
-            and(eq(connections.tenantId, data.tenantId), eq(connections.id, data.connectionId)),
-          );
+          .where(and(thisConnection, eq(connections.status, "active")))
+          .returning({ id: connections.id });
+        if (!marked) {
+          await tx
+            .update(connections)
+            .set({ pullLeaseUntil: null, lastPullError: message })
+            .where(thisConnection);
+          return;
+        }
         await tx.insert(events).values({
           id: newId("event"),
           tenantId: data.tenantId,
