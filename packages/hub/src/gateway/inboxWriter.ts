@@ -62,14 +62,21 @@ export class InboxWriter {
     try {
       for (;;) {
         const list = this.#waiting.get(tenantId);
-        if (!list || list.length === 0) break;
+        if (!list || list.length === 0) {
+          this.#waiting.delete(tenantId);
+          break;
+        }
         const batch = list.splice(0, MAX_INBOX_BATCH);
-        if (list.length === 0) this.#waiting.delete(tenantId);
-        await this.#run(tenantId, batch);
+        try {
+          await this.#run(tenantId, batch);
+        } catch (error) {
+          // Nothing may be left waiting for ever: whoever is not answered yet gets the error
+          // (a promise settles once, so those answered keep their answer).
+          for (const waiting of batch) waiting.reject(error);
+        }
       }
     } finally {
       this.#running.delete(tenantId);
-      this.#waiting.delete(tenantId);
     }
   }
 
