@@ -63,7 +63,7 @@ describe.each(availableBackends())("inbox writes in batches on $name", (backend)
     );
     const notification = (lead: (typeof graphLeads)[number]) =>
       metaLeadgenNotification([
-        { leadgen_id: lead.id, page_id: META_TEST_PAGE_ID, form_id: String(META_TEST_FORM_ID) },
+        { leadgen_id: String(lead.id), page_id: META_TEST_PAGE_ID, form_id: META_TEST_FORM_ID },
       ]);
     // Every lead once, and the first one four more times, all at once.
     const bodies = [
