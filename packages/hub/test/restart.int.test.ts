@@ -12,6 +12,8 @@ describe("embedded hub across restarts", () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
+  // Three embedded hubs start one after another here, each applying every migration: more
+  // than the default minute on a busy two-core machine.
   it("keeps data written before a stop, and backup/restore carries it to a new data folder", async () => {
     const dir = await tempDir();
     dirs.push(dir);
@@ -75,5 +77,5 @@ describe("embedded hub across restarts", () => {
     } finally {
       await third.close();
     }
-  });
+  }, 180_000);
 });
