@@ -12,15 +12,19 @@ import {
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboxWriterOf } from "../src/gateway/inboxWriter.js";
-import { buildHub, type Hub } from "../src/hub.js";
+import { buildHub, type Hub, startWorkers } from "../src/hub.js";
+import { intakeQueueOf } from "../src/leads/intakeQueue.js";
 import { availableBackends } from "./support/backends.js";
 import { connectionOutcome, until } from "./support/gateway.js";
 import { caller, type LeadGroup, ok, seedLeadGroup } from "./support/leadGroup.js";
 
 /** Deliveries fired at once: enough that several wait while the first is written. */
 const BURST = 40;
-const graphLeads = metaFormLeads(BURST);
-const graph = setupServer(...metaGraphHandlers({ leads: graphLeads }));
+const allLeads = metaFormLeads(2 * BURST);
+/** The burst's leads; the rest are the backlog of the second case. */
+const graphLeads = allLeads.slice(0, BURST);
+const backlog = allLeads.slice(BURST);
+const graph = setupServer(...metaGraphHandlers({ leads: allLeads }));
 
 /**
  * Group commit of the webhook inbox (`InboxWriter`): deliveries that arrive together are
@@ -30,12 +34,13 @@ const graph = setupServer(...metaGraphHandlers({ leads: graphLeads }));
 describe.each(availableBackends())("inbox writes in batches on $name", (backend) => {
   let hub: Hub;
   let cleanup: () => Promise<void>;
+  let prepared: Awaited<ReturnType<(typeof backend)["prepare"]>>;
   let g: LeadGroup;
   const call = caller(() => hub);
 
   beforeAll(async () => {
     graph.listen({ onUnhandledRequest: "bypass" });
-    const prepared = await backend.prepare();
+    prepared = await backend.prepare();
     cleanup = prepared.cleanup;
     hub = await buildHub(prepared.config, { warn: () => {} });
     g = await seedLeadGroup(hub, "Inbox Motors", ["IB01", "IB02"]);
@@ -102,5 +107,62 @@ describe.each(availableBackends())("inbox writes in batches on $name", (backend)
     expect(outcome.rows.every((r) => r.status === "processed")).toBe(true);
     expect(outcome.leads).toHaveLength(BURST);
     expect(outcome.touchpoints).toHaveLength(BURST);
+  });
+
+  it("processes waiting inbox rows in shared intake transactions: each row one lead, marked with it", async () => {
+    // A second hub on the same database with its workers off: the rows wait in the inbox, then
+    // the workers start and take several at once.
+    const connection = ok(
+      await call("POST", "/v1/connections", g.admin, {
+        connectorId: "meta_lead_ads",
+        name: "Meta backlog",
+        storeId: g.stores[1],
+        config: {
+          appSecret: META_TEST_APP_SECRET,
+          verifyToken: META_TEST_VERIFY_TOKEN,
+          pageAccessToken: META_TEST_PAGE_TOKEN,
+          pageId: META_TEST_PAGE_ID,
+        },
+      }),
+      201,
+    );
+    await hub.close();
+    hub = await buildHub(prepared.config, { warn: () => {}, workers: false });
+    for (const lead of backlog) {
+      const body = metaLeadgenNotification([
+        { leadgen_id: String(lead.id), page_id: META_TEST_PAGE_ID, form_id: META_TEST_FORM_ID },
+      ]);
+      const answer = await hub.app.inject({
+        method: "POST",
+        url: connection.hookPath,
+        payload: body,
+        headers: {
+          "content-type": "application/json",
+          "x-hub-signature-256": await signMetaBody(body),
+        },
+      });
+      expect(answer.statusCode).toBe(200);
+    }
+    const waiting = await connectionOutcome(hub, g.tenantId, connection.id);
+    expect(waiting.rows.filter((r) => r.status === "received")).toHaveLength(BURST);
+
+    const stats = intakeQueueOf(hub.services).stats;
+    startWorkers(hub.services);
+    const outcome = await until(
+      () => connectionOutcome(hub, g.tenantId, connection.id),
+      (o) => o.rows.length === BURST && o.rows.every((r) => r.status === "processed"),
+      120_000,
+    );
+    // Shared transactions: more than one row stored per intake transaction.
+    expect(stats.largestBatch).toBeGreaterThan(1);
+    expect(stats.storedInBatches).toBeGreaterThan(0);
+    expect(outcome.leads).toHaveLength(BURST);
+    // Each row names the lead it became, and that lead's touchpoint names the row.
+    expect(outcome.touchpoints).toHaveLength(BURST);
+    const byRow = new Map(outcome.touchpoints.map((t) => [t.attributes.inboxId, t]));
+    for (const row of outcome.rows) {
+      expect(row.leadId).toBeTruthy();
+      expect(byRow.get(row.id)?.leadId).toBe(row.leadId);
+    }
   });
 });

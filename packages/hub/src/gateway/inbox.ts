@@ -121,6 +121,44 @@ export async function writeInboxMany(
   );
 }
 
+/** Statuses after which a row is not processed again (except by a replay, which resets it). */
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(["processed", "dead", "ignored_test"]);
+
+/**
+ * Locks these rows (in id order, so two workers never wait on each other in a cycle) and returns
+ * the ids of those still to process. A row another run finished meanwhile is left out.
+ */
+export async function lockOpenInboxRows(
+  tx: Tx,
+  tenantId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: inbox.id, status: inbox.status })
+    .from(inbox)
+    .where(and(eq(inbox.tenantId, tenantId), inArray(inbox.id, ids)))
+    .orderBy(inbox.id)
+    .for("update");
+  return new Set(rows.filter((r) => !FINAL_STATUSES.has(r.status)).map((r) => r.id));
+}
+
+/** Marks rows processed, each with the lead it became, in the caller's transaction. */
+export async function markInboxProcessed(
+  tx: Tx,
+  tenantId: string,
+  done: { inboxId: string; leadId: string }[],
+  now: Date,
+): Promise<void> {
+  if (done.length === 0) return;
+  const pairs = JSON.stringify(done.map((d) => ({ id: d.inboxId, lead_id: d.leadId })));
+  await tx.execute(sql`
+    UPDATE ${inbox} SET status = 'processed', lead_id = v.lead_id, processed_at = ${now},
+      last_error = NULL, error_code = NULL, next_attempt_at = NULL, updated_at = ${now}
+    FROM jsonb_to_recordset(${pairs}::jsonb) AS v(id text, lead_id text)
+    WHERE ${inbox.tenantId} = ${tenantId} AND ${inbox.id} = v.id`);
+}
+
 /** The job id of a row's next run: the inbox id, then `-r<run>` after replays, `-a<n>` on retries. */
 export function jobIdOf(row: Pick<InboxRow, "id" | "run" | "attempts">): string {
   return `${row.id}${row.run > 0 ? `-r${row.run}` : ""}${row.attempts > 0 ? `-a${row.attempts}` : ""}`;

@@ -18,11 +18,10 @@ import type { Actor } from "../auth/roles.js";
 import { connections, events, inbox } from "../db/schema.js";
 import { type Tx, withTenant } from "../db/tenant.js";
 import { HubError } from "../errors.js";
-import { intakeLead } from "../leads/intake.js";
-import { scheduleReminders } from "../leads/reminders.js";
+import { intakeQueueOf } from "../leads/intakeQueue.js";
 import type { HubServices } from "../services.js";
 import { type ConnectionRow, connectorOf, liveConfig } from "./connections.js";
-import { enqueueProcessing, type InboxRow } from "./inbox.js";
+import { enqueueProcessing, FINAL_STATUSES, type InboxRow } from "./inbox.js";
 
 /** Tries of one inbox row before a retryable failure becomes a dead letter. */
 export const MAX_ATTEMPTS = 8;
@@ -47,24 +46,23 @@ export function gatewayActor(connection: Pick<ConnectionRow, "tenantId" | "id">)
   };
 }
 
-const FINAL = new Set(["processed", "dead", "ignored_test"]);
-
 /**
- * The `gateway.process` job: one inbox row → a lead (or a touchpoint on an open one). The row is
- * marked processed in the transaction that writes the lead, under a row lock, so however many
- * times the job runs (retries, a restart, a replay racing the reconciler) the lead is written once.
+ * The `gateway.process` job: one inbox row → a lead (or a touchpoint on an open one), through the
+ * hub's intake queue. The row is locked and marked processed in the transaction that writes the
+ * lead, so however many times the job runs (retries, a restart, a replay racing the reconciler)
+ * the lead is written once.
  */
 export async function processInboxEntry(
   services: HubServices,
   data: { tenantId: string; inboxId: string },
 ): Promise<void> {
-  const { db, crypto, queue } = services;
+  const { db, crypto } = services;
   const loaded = await withTenant(db, data.tenantId, async (tx) => {
     const [row] = await tx
       .select()
       .from(inbox)
       .where(and(eq(inbox.tenantId, data.tenantId), eq(inbox.id, data.inboxId)));
-    if (!row || FINAL.has(row.status)) return undefined;
+    if (!row || FINAL_STATUSES.has(row.status)) return undefined;
     const [connection] = await tx
       .select()
       .from(connections)
@@ -125,42 +123,16 @@ export async function processInboxEntry(
       },
     } as LeadInput;
     const { lead: normalized, warnings } = normalizeLead(input);
-    const actor = gatewayActor(connection);
-    const outcome = await withTenant(db, data.tenantId, async (tx) => {
-      const [locked] = await tx
-        .select({ status: inbox.status })
-        .from(inbox)
-        .where(and(eq(inbox.tenantId, data.tenantId), eq(inbox.id, row.id)))
-        .for("update");
-      if (!locked || FINAL.has(locked.status)) return undefined;
-      const result = await intakeLead(
-        {
-          tx,
-          actor,
-          scope: {},
-          crypto,
-          requestId: `job_${row.id}`,
-          owner: services,
-          now: new Date(),
-        },
-        normalized,
-        warnings,
-      );
-      await tx
-        .update(inbox)
-        .set({
-          status: "processed",
-          leadId: result.body.leadId,
-          processedAt: new Date(),
-          lastError: null,
-          errorCode: null,
-          nextAttemptAt: null,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(inbox.tenantId, data.tenantId), eq(inbox.id, row.id)));
-      return result;
+    // Stored with the other inquiries of this tenant that arrive meanwhile (group commit); the
+    // row is locked and marked processed in the lead's own transaction.
+    await intakeQueueOf(services).submit({
+      lead: normalized,
+      warnings,
+      actor: gatewayActor(connection),
+      scope: {},
+      requestId: `job_${row.id}`,
+      inboxId: row.id,
     });
-    if (outcome) await scheduleReminders(queue, data.tenantId, outcome.remind);
   } catch (error) {
     await handleFailure(services, row, connection, error);
   }

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Actor } from "../auth/roles.js";
 import { idempotencyKeys, touchpoints } from "../db/schema.js";
 import { type Tx, withTenant } from "../db/tenant.js";
+import { lockOpenInboxRows, markInboxProcessed } from "../gateway/inbox.js";
 import {
   claimIdempotency,
   completeIdempotency,
@@ -37,12 +38,19 @@ export interface IntakeRequest {
   log?: FastifyBaseLogger;
   /** The request's `Idempotency-Key`, claimed and completed in the lead's own transaction. */
   idempotency?: IdempotencyClaim | undefined;
+  /**
+   * The gateway's inbox row this inquiry comes from: locked in the lead's transaction and marked
+   * processed with it, so a row is made into a lead once however often its job runs. A row found
+   * finished already is answered `skipped`.
+   */
+  inboxId?: string | undefined;
 }
 
 /** What a request gets: its lead's outcome, or the stored answer to an earlier request. */
 export type IntakeAnswer =
   | ({ kind: "stored" } & IntakeOutcome)
-  | { kind: "replay"; statusCode: number; body: string };
+  | { kind: "replay"; statusCode: number; body: string }
+  | { kind: "skipped" };
 
 interface Waiting extends IntakeRequest {
   resolve(answer: IntakeAnswer): void;
@@ -176,10 +184,25 @@ export class IntakeQueue {
   }
 
   /**
-   * Claims the requests' idempotency keys; a request whose key was used before is answered (the
-   * stored answer, or the refusal) and left out of what is returned.
+   * Claims the requests' idempotency keys and locks their inbox rows; a request whose key was
+   * used before is answered (the stored answer, or the refusal), one whose inbox row is finished
+   * is answered `skipped`, and both are left out of what is returned.
    */
   async #claim(tx: Tx, tenantId: string, list: Waiting[]): Promise<Waiting[]> {
+    const fromInbox = list.filter((w) => w.inboxId);
+    if (fromInbox.length > 0) {
+      const open = await lockOpenInboxRows(
+        tx,
+        tenantId,
+        fromInbox.map((w) => w.inboxId!),
+      );
+      const finished = new Set(fromInbox.filter((w) => !open.has(w.inboxId!)));
+      for (const waiting of finished) {
+        waiting.refused = true;
+        waiting.resolve({ kind: "skipped" });
+      }
+      if (finished.size > 0) list = list.filter((w) => !finished.has(w));
+    }
     const keyed = list.filter((w) => w.idempotency);
     if (keyed.length === 0) return list;
     const outcomes = await claimIdempotency(
@@ -200,12 +223,23 @@ export class IntakeQueue {
     return list.filter((w) => !answered.has(w));
   }
 
-  /** Stores each keyed request's answer with its lead, in the same transaction. */
+  /**
+   * Stores each keyed request's answer with its lead, and marks inbox rows processed, in the
+   * same transaction.
+   */
   async #complete(
     tx: Tx,
     tenantId: string,
     done: { waiting: Waiting; outcome: IntakeOutcome }[],
   ): Promise<void> {
+    await markInboxProcessed(
+      tx,
+      tenantId,
+      done.flatMap(({ waiting, outcome }) =>
+        waiting.inboxId ? [{ inboxId: waiting.inboxId, leadId: outcome.body.leadId }] : [],
+      ),
+      new Date(),
+    );
     await completeIdempotency(
       tx,
       this.#services.crypto,

@@ -38,6 +38,8 @@ export function createLead(app: FastifyInstance): void {
         idempotency: idempotencyClaimOf(request),
       });
       if (answer.kind === "replay") return sendReplay(reply, answer);
+      // Only the gateway's inquiries (from inbox rows) can be skipped; this one has none.
+      if (answer.kind === "skipped") throw new Error("an API inquiry was answered as skipped");
       const { kind: _kind, ...outcome } = answer;
       return reply.status(outcome.status).send(outcome.body);
     },
