@@ -1,6 +1,6 @@
 import { newId } from "@forecourt/sdk";
 import { eq } from "drizzle-orm";
-import { insertApiKey } from "./auth/apiKeys.js";
+import { forgetApiKey, insertApiKey } from "./auth/apiKeys.js";
 import type { ApiKeyRole } from "./auth/roles.js";
 import type { Db } from "./db/database.js";
 import { apiKeys, salespeople, stores, teams, tenants } from "./db/schema.js";
@@ -41,13 +41,17 @@ export async function createKey(
   });
 }
 
-/** Revokes a key by id; returns false when there is no such key. */
+/**
+ * Revokes a key by id; returns false when there is no such key. This process refuses it at once;
+ * other running hub processes within `API_KEY_MEMO_MS`.
+ */
 export async function revokeKey(db: Db, apiKeyId: string): Promise<boolean> {
   const rows = await db
     .update(apiKeys)
     .set({ revokedAt: new Date() })
     .where(eq(apiKeys.id, apiKeyId))
     .returning({ id: apiKeys.id });
+  forgetApiKey(db, apiKeyId);
   return rows.length > 0;
 }
 

@@ -1,7 +1,10 @@
 import { PassThrough } from "node:stream";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY_MEMO_MS } from "../src/auth/apiKeys.js";
+import { apiKeys } from "../src/db/schema.js";
 import { buildHub, type Hub } from "../src/hub.js";
-import { createKey, createTenant } from "../src/tenants.js";
+import { createKey, createTenant, revokeKey } from "../src/tenants.js";
 import { availableBackends } from "./support/backends.js";
 
 describe.each(availableBackends())("hub API on $name", (backend) => {
@@ -62,6 +65,28 @@ describe.each(availableBackends())("hub API on $name", (backend) => {
       });
       expect(res.headers["x-request-id"]).toMatch(/^req_/);
     }
+  });
+
+  it("refuses a revoked key: at once when this process revokes it, within the memo time when another does", async () => {
+    const here = await createKey(hub.services.db, a.tenantId, "revoked here", "admin");
+    const elsewhere = await createKey(hub.services.db, a.tenantId, "revoked elsewhere", "admin");
+    for (const key of [here, elsewhere]) {
+      expect((await call("GET", "/v1/stores", key.apiKey)).statusCode).toBe(200);
+    }
+    expect(await revokeKey(hub.services.db, here.apiKeyId)).toBe(true);
+    const refused = await call("GET", "/v1/stores", here.apiKey);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe("unauthenticated");
+
+    // What `forecourt key revoke` does from its own process: the row changes, this process is
+    // not told.
+    await hub.services.db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiKeys.id, elsewhere.apiKeyId));
+    await new Promise((resolve) => setTimeout(resolve, API_KEY_MEMO_MS + 100));
+    expect((await call("GET", "/v1/stores", elsewhere.apiKey)).statusCode).toBe(401);
+    expect((await call("GET", "/v1/stores", a.apiKey)).statusCode).toBe(200);
   });
 
   it("keeps a caller's request id and sets security headers", async () => {
