@@ -9,6 +9,12 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_BODY_LIMIT_BYTES = 1_048_576;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+/**
+ * Jobs a process runs at once. Most of a job's time is spent waiting (on a vendor's API, on the
+ * database), and inbox rows processed together share one intake transaction, so this is more
+ * than the cores.
+ */
+export const DEFAULT_WORKER_CONCURRENCY = 16;
 export const DEFAULT_LOG_LEVEL = "info";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -57,6 +63,7 @@ export const envSchema = z.object({
   FORECOURT_BODY_LIMIT: optional(integer(1_024, 100 * 1_048_576)),
   FORECOURT_RATE_LIMIT: optional(integer(1, 1_000_000)),
   FORECOURT_QUEUE_PREFIX: optional(z.string().regex(/^[a-z0-9_:-]{1,64}$/i)),
+  FORECOURT_WORKER_CONCURRENCY: optional(integer(1, 256)),
   FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP: optional(
     z.enum(["0", "1", "true", "false"], { message: "must be 1 or 0" }),
   ),
@@ -88,6 +95,8 @@ export interface HubConfig {
   rateLimitPerMinute: number;
   /** Namespaces BullMQ keys on Redis (ignored by the PostgreSQL backend). */
   queuePrefix: string;
+  /** Jobs one process runs at once (pushes, deliveries, inbox rows, pulls). */
+  workerConcurrency: number;
   /** Outbound webhooks; unset fields take the defaults in webhooks/settings.ts. */
   webhooks?: Partial<WebhookSettings>;
   /** Order pushes and OAuth2 tokens; unset fields take the defaults in sync/settings.ts. */
@@ -129,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     bodyLimit: e.FORECOURT_BODY_LIMIT ?? DEFAULT_BODY_LIMIT_BYTES,
     rateLimitPerMinute: e.FORECOURT_RATE_LIMIT ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     queuePrefix: e.FORECOURT_QUEUE_PREFIX ?? "forecourt",
+    workerConcurrency: e.FORECOURT_WORKER_CONCURRENCY ?? DEFAULT_WORKER_CONCURRENCY,
     webhooks: {
       ...(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP
         ? { allowLocalHttp: ["1", "true"].includes(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP) }

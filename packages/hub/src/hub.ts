@@ -55,17 +55,20 @@ export async function openServices(
 }
 
 export function startWorkers(services: HubServices): void {
-  services.queue.startWorker({
-    "lead.follow_up_reminder": (data) => processFollowUpReminder(services.db, data),
-    "webhook.fanout": (data) => processFanout(services, data),
-    "webhook.deliver": (data) => processDelivery(services, data),
-    "gateway.process": (data) => processInboxEntry(services, data),
-    "gateway.pull": (data) => processPull(services, data),
-    "gateway.reconcile": async () => {
-      await reconcileInbox(services.db, services.queue);
+  services.queue.startWorker(
+    {
+      "lead.follow_up_reminder": (data) => processFollowUpReminder(services.db, data),
+      "webhook.fanout": (data) => processFanout(services, data),
+      "webhook.deliver": (data) => processDelivery(services, data),
+      "gateway.process": (data) => processInboxEntry(services, data),
+      "gateway.pull": (data) => processPull(services, data),
+      "gateway.reconcile": async () => {
+        await reconcileInbox(services.db, services.queue);
+      },
+      "order.push": (data) => processPush(services, data),
     },
-    "order.push": (data) => processPush(services, data),
-  });
+    { concurrency: services.config.workerConcurrency },
+  );
   startGateway(services);
   startWebhookSweeper(services);
   startSyncSweeper(services);

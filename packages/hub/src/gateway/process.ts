@@ -57,19 +57,20 @@ export async function processInboxEntry(
   data: { tenantId: string; inboxId: string },
 ): Promise<void> {
   const { db, crypto } = services;
-  const loaded = await withTenant(db, data.tenantId, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(inbox)
-      .where(and(eq(inbox.tenantId, data.tenantId), eq(inbox.id, data.inboxId)));
-    if (!row || FINAL_STATUSES.has(row.status)) return undefined;
-    const [connection] = await tx
-      .select()
-      .from(connections)
-      .where(and(eq(connections.tenantId, data.tenantId), eq(connections.id, row.connectionId)));
-    return { row, connection: connection! };
-  });
-  if (!loaded) return;
+  // The row and its connection in one query, as the tables' owner (as the reconciler reads the
+  // inbox), confined to the job's tenant by the WHERE clause; the writes below run in the tenant.
+  const [loaded] = await db
+    .select({ row: inbox, connection: connections })
+    .from(inbox)
+    .innerJoin(connections, eq(connections.id, inbox.connectionId))
+    .where(
+      and(
+        eq(inbox.tenantId, data.tenantId),
+        eq(inbox.id, data.inboxId),
+        eq(connections.tenantId, data.tenantId),
+      ),
+    );
+  if (!loaded || FINAL_STATUSES.has(loaded.row.status)) return;
   const { row, connection } = loaded;
   if (connection.status !== "active") {
     // Parked: runs again when the connection is re-enabled or re-authorised.

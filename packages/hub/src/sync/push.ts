@@ -29,6 +29,7 @@ import { liveConfig } from "../gateway/connections.js";
 import { findConnector, registerConnector } from "../gateway/registry.js";
 import type { JobPayloads, JobQueue } from "../jobs/queue.js";
 import { recordAudit } from "../lib/audit.js";
+import { KeyedLimiter } from "../lib/limiter.js";
 import { loadOrder } from "../orders/rows.js";
 import { loadOrderRules } from "../orders/rules.js";
 import type { HubServices } from "../services.js";
@@ -137,6 +138,22 @@ export async function enqueuePush(
     { tenantId: row.tenantId, syncId: row.id },
     { jobId: pushJobId(row), ...(delayMs > 0 && { delayMs }) },
   );
+}
+
+/**
+ * Pushes to one destination connection in flight at once, per process. Vendors cap concurrent
+ * calls per organisation (Xero: 5 in progress at a time) and answer more with 429s; the worker
+ * may run many more jobs than this at once (`FORECOURT_WORKER_CONCURRENCY`).
+ */
+export const PUSHES_IN_FLIGHT_PER_CONNECTION = 4;
+const limiters = new WeakMap<HubServices, KeyedLimiter>();
+function pushLimiter(services: HubServices): KeyedLimiter {
+  let limiter = limiters.get(services);
+  if (!limiter) {
+    limiter = new KeyedLimiter(PUSHES_IN_FLIGHT_PER_CONNECTION);
+    limiters.set(services, limiter);
+  }
+  return limiter;
 }
 
 /** A queued try not started this long after it was due is enqueued again. */
@@ -385,21 +402,29 @@ export async function processPush(
   } else {
     try {
       const connector = findConnector(connection.connectorId);
-      if (!connector?.push) {
+      const push = connector?.push;
+      if (!connector || !push) {
         throw new PermanentConnectorError(`${connection.connectorId} cannot push orders`, {
           code: "not_a_destination",
         });
       }
       const tokens = tokenSource(services, tenantId, connection.id, options.fetch);
-      const ctx = createPushContext(connector, {
-        config: liveConfig(connection, services.crypto),
-        idempotencyKey: row.idempotencyKey,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        signal: AbortSignal.timeout(settings.pushTimeoutMs),
-        getAccessToken: tokens.getAccessToken,
-        refreshAccessToken: tokens.refreshAccessToken,
-      });
-      result = await connector.push(start.built.pushOrder, ctx);
+      const pushOrder = start.built.pushOrder;
+      // The timeout runs from the moment this push has its place, not while it waits for one.
+      result = await pushLimiter(services).run(connection.id, () =>
+        push.call(
+          connector,
+          pushOrder,
+          createPushContext(connector, {
+            config: liveConfig(connection, services.crypto),
+            idempotencyKey: row.idempotencyKey,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            signal: AbortSignal.timeout(settings.pushTimeoutMs),
+            getAccessToken: tokens.getAccessToken,
+            refreshAccessToken: tokens.refreshAccessToken,
+          }),
+        ),
+      );
     } catch (error) {
       failure = error;
     }
