@@ -21,11 +21,11 @@ import { caller, mobile, ok } from "./support/leadGroup.js";
 
 /**
  * A pull across many pages with a 429 in the middle and a restart part-way: every item becomes
- * exactly one lead. 100 pages as the issue asks; the item count is PULL_ITEMS (default 1,000 —
- * each item runs the whole intake pipeline: on this two-core machine 2,000 took 59 s alone on the
- * embedded server and three times that beside other suites; `PULL_ITEMS=10000` runs the full size).
+ * exactly one lead. 10,000 items in 100 pages, as the issue asks (each item runs the whole intake
+ * pipeline; alone on this two-core machine that took 194 s on the embedded server and 47 s on
+ * PostgreSQL + Redis). `PULL_ITEMS=1000` runs a smaller one while working on the gateway.
  */
-const ITEMS = Number(process.env.PULL_ITEMS ?? 1_000);
+const ITEMS = Number(process.env.PULL_ITEMS ?? 10_000);
 const PAGES = 100;
 const PER_PAGE = Math.ceil(ITEMS / PAGES);
 const BASE = "https://pull.vendor.test";
