@@ -20,6 +20,21 @@ describe("crypto helpers", () => {
     );
   });
 
+  it("signs with the right key when keys are reused, interleaved, and given as text or bytes", async () => {
+    const jefe = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+    // RFC 4231 case 1: key 0x0b × 20, "Hi There".
+    const case1 = "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7";
+    const key1 = new Uint8Array(20).fill(0x0b);
+    const results = await Promise.all([
+      hmacSha256("Jefe", "what do ya want for nothing?"),
+      hmacSha256(key1, "Hi There"),
+      hmacSha256("Jefe", "what do ya want for nothing?"),
+      hmacSha256(new TextDecoder("latin1").decode(key1), "Hi There"),
+    ]);
+    expect(results.map(toHex)).toEqual([jefe, case1, jefe, case1]);
+    expect(toHex(await hmacSha256("Jefe", "what do ya want for nothing?"))).toBe(jefe);
+  });
+
   it("compares in constant time, lengths included", () => {
     expect(timingSafeEqual("secret", "secret")).toBe(true);
     expect(timingSafeEqual("secreT", "secret")).toBe(false);

@@ -42,17 +42,36 @@ function buffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return copy;
 }
 
+/**
+ * Imported HMAC keys by their text, so a connection's secret is imported once rather than per
+ * request (the import costs about as much as the signature). Keys given as bytes — derived
+ * keys, as in Tencent Cloud's signing chain — are imported each time and never kept.
+ */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const IMPORTED_KEYS_LIMIT = 256;
+
+function hmacKey(key: string | Uint8Array): Promise<CryptoKey> {
+  const importKey = () =>
+    subtle().importKey("raw", buffer(bytesOf(key)), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+    ]);
+  if (typeof key !== "string") return importKey();
+  let imported = importedKeys.get(key);
+  if (!imported) {
+    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear();
+    imported = importKey();
+    importedKeys.set(key, imported);
+    // A failed import is not remembered.
+    imported.catch(() => importedKeys.delete(key));
+  }
+  return imported;
+}
+
 export async function hmacSha256(
   key: string | Uint8Array,
   data: string | Uint8Array,
 ): Promise<Uint8Array> {
-  const cryptoKey = await subtle().importKey(
-    "raw",
-    buffer(bytesOf(key)),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
+  const cryptoKey = await hmacKey(key);
   return new Uint8Array(await subtle().sign("HMAC", cryptoKey, buffer(bytesOf(data))));
 }
 
