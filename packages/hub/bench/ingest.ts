@@ -5,7 +5,11 @@
  * no duplicates. Prints a markdown table; writes nothing. Options: `--duration S` (measured
  * seconds per scenario, default 10), `--warmup S` (default 2), `--connections N` (default 10),
  * `--wait S` (cap on the wait for processing, default 180), `--pool N` (Graph API leads the mock
- * knows, default 150000), `--only embedded,postgres`.
+ * knows, default 150000), `--only embedded,postgres`, `--workers inline|deferred` (default
+ * inline: the hub's workers run during the load, as `forecourt start` runs them; deferred: the
+ * hub answers the load with its workers off — the API process of a deployment whose workers run
+ * in `forecourt worker` processes — and they start when the load ends, so the inbox absorbs the
+ * burst and the drain is timed from then).
  *
  * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For
  * each mode (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to
@@ -55,7 +59,15 @@ interface Verified {
   missing: string[];
 }
 type ToChild =
-  | { type: "start"; mode: Mode; pool: number; databaseUrl?: string; redisUrl?: string }
+  | {
+      type: "start";
+      mode: Mode;
+      pool: number;
+      databaseUrl?: string;
+      redisUrl?: string;
+      deferWorkers: boolean;
+    }
+  | { type: "startWorkers" }
   | { type: "counts" }
   | { type: "verify"; ids: string[] }
   | { type: "close" };
@@ -64,6 +76,7 @@ type FromChild =
   | Counts
   | Verified
   | { type: "closed" }
+  | { type: "workersStarted" }
   | { type: "failed"; message: string };
 
 const { values } = parseArgs({
@@ -76,6 +89,7 @@ const { values } = parseArgs({
     wait: { type: "string", default: "180" },
     pool: { type: "string", default: "150000" },
     only: { type: "string", default: "embedded,postgres" },
+    workers: { type: "string", default: "inline" },
   },
 });
 
@@ -91,7 +105,7 @@ async function serve(): Promise<void> {
     { setupServer },
     { metaFormLeads, metaGraphHandlers, META_TEST_PAGE_TOKEN, META_TEST_VERIFY_TOKEN },
     { loadConfig },
-    { buildHub },
+    { buildHub, startWorkers },
     { createTenant },
     { withTenant },
     schema,
@@ -113,6 +127,7 @@ async function serve(): Promise<void> {
   let cleanup: (() => Promise<void>) | undefined;
   let counts: (() => Promise<Counts>) | undefined;
   let verify: ((ids: string[]) => Promise<Verified>) | undefined;
+  let startDeferred: (() => void) | undefined;
 
   process.on("message", (message: ToChild) => {
     void (async () => {
@@ -148,7 +163,8 @@ async function serve(): Promise<void> {
           });
           await bare.listen({ host: "127.0.0.1", port: 0 });
 
-          const hub = await buildHub(config);
+          const hub = await buildHub(config, { workers: !message.deferWorkers });
+          startDeferred = () => startWorkers(hub.services);
           await hub.app.listen({ host: "127.0.0.1", port: 0 });
           const seeded = await seed(hub, createTenant);
           const created = await hub.app.inject({
@@ -222,6 +238,10 @@ async function serve(): Promise<void> {
             hubUrl: urlOf(hub.app.server.address()),
             hookPath,
           });
+        } else if (message.type === "startWorkers") {
+          if (!startDeferred) throw new Error("not started");
+          startDeferred();
+          send({ type: "workersStarted" });
         } else if (message.type === "counts") {
           if (!counts) throw new Error("not started");
           send(await counts());
@@ -322,6 +342,10 @@ async function main(): Promise<void> {
   const waitCap = Number(values.wait) * 1000;
   const pool = Number(values.pool);
   const only = new Set(values.only.split(","));
+  if (values.workers !== "inline" && values.workers !== "deferred") {
+    throw new Error(`--workers must be inline or deferred, not ${values.workers}`);
+  }
+  const deferWorkers = values.workers === "deferred";
   const started = new Date();
   const load = loadavg().map((l) => l.toFixed(2));
   const rows: Row[] = [];
@@ -359,6 +383,7 @@ async function main(): Promise<void> {
         type: "start",
         mode,
         pool,
+        deferWorkers,
         ...(database ? { databaseUrl: database.url } : {}),
         ...(redisUrl ? { redisUrl } : {}),
       });
@@ -419,7 +444,13 @@ async function main(): Promise<void> {
       };
 
       const bare = await run("bare Fastify POST /hook", ready.bareUrl, bareRequest);
-      const hook = await run("POST /v1/hooks/{id} (Meta)", ready.hubUrl, hookRequest);
+      const hook = await run(
+        deferWorkers ? "POST /v1/hooks/{id} (Meta), workers off" : "POST /v1/hooks/{id} (Meta)",
+        ready.hubUrl,
+        hookRequest,
+      );
+      if (deferWorkers) await ask(child, { type: "startWorkers" });
+      // Deferred: the drain is timed from the moment the workers start.
       const loadEnded = Date.now();
       hook.ratio = hook.rps / bare.rps;
       hook.acknowledged = acknowledged.size;
