@@ -146,6 +146,15 @@ describe.each(availableBackends())("orders on $name", (backend) => {
     const big = await enter(passat({ discount: 2_500_000 }));
     const submitted = (await submit(big)).json();
     expect(submitted.status).toBe("submitted");
+    // The answer says who must approve and why.
+    expect(submitted.pendingApproval).toMatchObject({
+      approvers: ["manager", "general_manager"],
+      waitingFor: ["manager", "general_manager"],
+      reasons: [
+        { rule: "discount", approver: "manager", message: expect.any(String) },
+        { rule: "discount", approver: "general_manager", message: expect.any(String) },
+      ],
+    });
     // Finance is not asked; a sales key may not approve at all.
     const notAsked = await post(`/v1/orders/${big.id}/approvals`, financeKey, {
       version: submitted.version,
@@ -171,7 +180,13 @@ describe.each(availableBackends())("orders on $name", (backend) => {
     expect(byManager.json()).toMatchObject({
       status: "submitted",
       approvals: [{ role: "manager" }],
+      pendingApproval: {
+        approvers: ["manager", "general_manager"],
+        waitingFor: ["general_manager"],
+      },
     });
+    const fetched = await call("GET", `/v1/orders/${big.id}`, a.admin);
+    expect(fetched.json().pendingApproval.waitingFor).toEqual(["general_manager"]);
     const byGm = await post(`/v1/orders/${big.id}/approvals`, a.admin, {
       version: byManager.json().version,
       decision: "approved",
@@ -180,6 +195,7 @@ describe.each(availableBackends())("orders on $name", (backend) => {
     });
     expect(byGm.statusCode, byGm.body).toBe(200);
     expect(byGm.json().status).toBe("approved");
+    expect(byGm.json()).not.toHaveProperty("pendingApproval");
     const types = (await eventsOf(a.tenantId, big.id)).map((e) => e.type);
     expect(types).toEqual([
       "order.created",

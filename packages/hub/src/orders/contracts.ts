@@ -289,7 +289,7 @@ export async function generateContract(
     renderedSha256: c.renderedSha256,
     voided: previous.map((p) => p.id),
   });
-  return { contract: stored, order: servedOrder(order, rules.tax) };
+  return { contract: stored, order: servedOrder(order, rules) };
 }
 
 /**
@@ -349,5 +349,5 @@ export async function signOrderContract(
     contractId: signed!.id,
     signedAt: signed!.signedAt,
   });
-  return { contract: signed!, order: servedOrder(order, rules.tax) };
+  return { contract: signed!, order: servedOrder(order, rules) };
 }

@@ -116,5 +116,5 @@ export async function enterOrder(
   });
   await recordOrderEvent(tx, tenantId, "order.created", order, { total: order.total });
   const rules = await loadOrderRules(tx, tenantId);
-  return servedOrder(order, rules.tax);
+  return servedOrder(order, rules);
 }

@@ -66,11 +66,30 @@ export const loanScheduleSchema: z.ZodType<LoanSchedule> = z.object({
   totalInterest: moneySchema,
 });
 
-/** The served order: the SDK record, with its totals and (when financed) its loan schedule. */
+/** While an order is submitted: who the group's rules ask to approve it, and why. */
+export const pendingApprovalSchema = z.object({
+  /** Every approver role the rules ask for, in the order the rules fired. */
+  approvers: z.array(z.string()),
+  /** Those roles that have not approved since the order was last submitted. */
+  waitingFor: z.array(z.string()),
+  reasons: z.array(
+    z.object({
+      rule: z.enum(["down_payment", "discount", "floor_price", "configuration"]),
+      approver: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+
+/**
+ * The served order: the SDK record, with its totals, (when financed) its loan schedule, and
+ * (while submitted) the approvals it waits for.
+ */
 export const orderResponseSchema = z.object({
   ...orderSchema.shape,
   totals: totalsSchema,
   loanSchedule: loanScheduleSchema.optional(),
+  pendingApproval: pendingApprovalSchema.optional(),
 });
 
 /**

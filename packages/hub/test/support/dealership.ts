@@ -182,7 +182,7 @@ export async function approvedOrder(
   });
   if (submitted.statusCode !== 200) throw new Error(`submission failed: ${submitted.body}`);
   let result = submitted.json();
-  for (const role of result.status === "submitted" ? (result.approvalsRequired ?? []) : []) {
+  for (const role of result.status === "submitted" ? result.pendingApproval.waitingFor : []) {
     result = (
       await call("POST", `/v1/orders/${order.id}/approvals`, d.admin, {
         version: result.version,

@@ -6548,6 +6548,16 @@ export interface paths {
                                         currency: string;
                                     };
                                 };
+                                pendingApproval?: {
+                                    approvers: string[];
+                                    waitingFor: string[];
+                                    reasons: {
+                                        /** @enum {string} */
+                                        rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                        approver: string;
+                                        message: string;
+                                    }[];
+                                };
                             }[];
                             nextCursor: string | null;
                         };
@@ -6932,6 +6942,16 @@ export interface paths {
                                     currency: string;
                                 };
                             };
+                            pendingApproval?: {
+                                approvers: string[];
+                                waitingFor: string[];
+                                reasons: {
+                                    /** @enum {string} */
+                                    rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                    approver: string;
+                                    message: string;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -7284,6 +7304,16 @@ export interface paths {
                                     currency: string;
                                 };
                             };
+                            pendingApproval?: {
+                                approvers: string[];
+                                waitingFor: string[];
+                                reasons: {
+                                    /** @enum {string} */
+                                    rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                    approver: string;
+                                    message: string;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -7611,6 +7641,16 @@ export interface paths {
                                     /** @default CNY */
                                     currency: string;
                                 };
+                            };
+                            pendingApproval?: {
+                                approvers: string[];
+                                waitingFor: string[];
+                                reasons: {
+                                    /** @enum {string} */
+                                    rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                    approver: string;
+                                    message: string;
+                                }[];
                             };
                         };
                     };
@@ -7976,6 +8016,16 @@ export interface paths {
                                     /** @default CNY */
                                     currency: string;
                                 };
+                            };
+                            pendingApproval?: {
+                                approvers: string[];
+                                waitingFor: string[];
+                                reasons: {
+                                    /** @enum {string} */
+                                    rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                    approver: string;
+                                    message: string;
+                                }[];
                             };
                         };
                     };
@@ -8343,6 +8393,16 @@ export interface paths {
                                     /** @default CNY */
                                     currency: string;
                                 };
+                            };
+                            pendingApproval?: {
+                                approvers: string[];
+                                waitingFor: string[];
+                                reasons: {
+                                    /** @enum {string} */
+                                    rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                    approver: string;
+                                    message: string;
+                                }[];
                             };
                         };
                     };
@@ -8910,6 +8970,16 @@ export interface paths {
                                         /** @default CNY */
                                         currency: string;
                                     };
+                                };
+                                pendingApproval?: {
+                                    approvers: string[];
+                                    waitingFor: string[];
+                                    reasons: {
+                                        /** @enum {string} */
+                                        rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                        approver: string;
+                                        message: string;
+                                    }[];
                                 };
                             };
                             termsVersion?: {
@@ -9520,6 +9590,16 @@ export interface paths {
                                         currency: string;
                                     };
                                 };
+                                pendingApproval?: {
+                                    approvers: string[];
+                                    waitingFor: string[];
+                                    reasons: {
+                                        /** @enum {string} */
+                                        rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                        approver: string;
+                                        message: string;
+                                    }[];
+                                };
                             };
                             termsVersion?: {
                                 orderId: string;
@@ -10006,6 +10086,16 @@ export interface paths {
                                         currency: string;
                                     };
                                 };
+                                pendingApproval?: {
+                                    approvers: string[];
+                                    waitingFor: string[];
+                                    reasons: {
+                                        /** @enum {string} */
+                                        rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                        approver: string;
+                                        message: string;
+                                    }[];
+                                };
                             };
                         };
                     };
@@ -10408,6 +10498,16 @@ export interface paths {
                                         /** @default CNY */
                                         currency: string;
                                     };
+                                };
+                                pendingApproval?: {
+                                    approvers: string[];
+                                    waitingFor: string[];
+                                    reasons: {
+                                        /** @enum {string} */
+                                        rule: "down_payment" | "discount" | "floor_price" | "configuration";
+                                        approver: string;
+                                        message: string;
+                                    }[];
                                 };
                             };
                         };

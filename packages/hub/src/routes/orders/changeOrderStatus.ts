@@ -34,8 +34,8 @@ export function changeOrderStatus(app: FastifyInstance): void {
           version,
           change: async (current, at) => moveOrder(current, status, person, { ...options, at }),
         });
-        const { tax } = await loadOrderRules(tx, actor.tenantId);
-        return servedOrder(order, tax);
+        const rules = await loadOrderRules(tx, actor.tenantId);
+        return servedOrder(order, rules);
       });
     },
   );

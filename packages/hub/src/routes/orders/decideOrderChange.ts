@@ -38,7 +38,7 @@ export function decideOrderChange(app: FastifyInstance): void {
           changeId,
           request.body,
         );
-        return { ...outcome, order: servedOrder(outcome.order, rules.tax) };
+        return { ...outcome, order: servedOrder(outcome.order, rules) };
       });
     },
   );

@@ -25,8 +25,8 @@ export function getOrder(app: FastifyInstance): void {
       inTenant(request, async (tx, actor) => {
         const order = await loadOrder(tx, actor.tenantId, request.params.id);
         assertInDealScope(dealScopeOf(actor), "order", order);
-        const { tax } = await loadOrderRules(tx, actor.tenantId);
-        return servedOrder(order, tax);
+        const rules = await loadOrderRules(tx, actor.tenantId);
+        return servedOrder(order, rules);
       }),
   );
 }

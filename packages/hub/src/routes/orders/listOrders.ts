@@ -49,8 +49,8 @@ export function listOrders(app: FastifyInstance): void {
           .where(afterCursor(orders.id, cursor, filters))
           .orderBy(orderById(orders.id))
           .limit(limit + 1);
-        const { tax } = await loadOrderRules(tx, actor.tenantId);
-        return toPage(rows, limit, (row) => servedOrder(orderFromRow(row), tax));
+        const rules = await loadOrderRules(tx, actor.tenantId);
+        return toPage(rows, limit, (row) => servedOrder(orderFromRow(row), rules));
       });
     },
   );

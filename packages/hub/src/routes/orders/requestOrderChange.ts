@@ -36,7 +36,7 @@ export function requestOrderChange(app: FastifyInstance): void {
           rules,
           request.body,
         );
-        return { ...outcome, order: servedOrder(outcome.order, rules.tax) };
+        return { ...outcome, order: servedOrder(outcome.order, rules) };
       });
       return reply.status(201).send(result);
     },

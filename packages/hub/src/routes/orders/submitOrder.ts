@@ -36,7 +36,7 @@ export function submitOrder(app: FastifyInstance): void {
           rules,
           request.body,
         );
-        return servedOrder(order, rules.tax);
+        return servedOrder(order, rules);
       });
     },
   );
