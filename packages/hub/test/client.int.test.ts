@@ -85,6 +85,36 @@ describe.each(availableBackends())("SDK client against the hub on $name", (backe
     expect(touchpoints).toHaveLength(2);
   });
 
+  it("imports a CSV file through a csv_import connection and sees its rows become leads", async () => {
+    const demo = await seedDemoTenant(hub.services.db, hub.services.crypto);
+    const demoClient = createClient({ baseUrl, apiKey: demo.apiKey });
+    const [beijing] = (await demoClient.stores.list()).data;
+    const connection = await demoClient.connections.create({
+      connectorId: "csv_import",
+      name: "Show sign-ups",
+      storeId: beijing!.id,
+      config: {},
+    });
+    const csv = "姓名,手机\r\n韩梅梅,13900007001\r\n李雷,13900007002\r\n无号码,\r\n";
+    const file = new Blob([csv], { type: "text/csv" });
+    const report = await demoClient.connections.importFile(connection.id, file);
+    expect(report).toMatchObject({ items: 3, accepted: 2, duplicates: 0, failed: 1 });
+    expect(report.problems[0]).toMatchObject({ row: 4 });
+    // The same file again adds nothing.
+    const again = await demoClient.connections.importFile(connection.id, file);
+    expect(again).toMatchObject({ accepted: 0, duplicates: 2, failed: 1 });
+
+    const deadline = Date.now() + 30_000;
+    let leads: { source: string }[] = [];
+    while (Date.now() < deadline) {
+      leads = [];
+      for await (const lead of demoClient.leads.listAll({ source: "csv_import" })) leads.push(lead);
+      if (leads.length >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(leads).toHaveLength(2);
+  });
+
   it("creates a store and reads it back, typed end to end", async () => {
     const created = await client.stores.create(storeInput("CL01"));
     expect(created).toMatchObject({ code: "CL01", region: "110000", version: 1 });

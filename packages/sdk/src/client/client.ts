@@ -1,3 +1,4 @@
+import { invalid } from "../validate.js";
 import { type ClientOptions, resolveClientOptions } from "./options.js";
 import {
   type Action,
@@ -24,6 +25,7 @@ import {
   type ClientRuntime,
   createTransport,
   defaultRuntime,
+  type RawBody,
   type SendParts,
 } from "./transport.js";
 import type {
@@ -38,6 +40,42 @@ import type {
 
 const ORDER_CHANGE_DECISION = "/v1/orders/{id}/changes/{changeId}/decision";
 const OAUTH_START = "/v1/connections/{id}/oauth/start";
+const IMPORTS = "/v1/connections/{id}/imports";
+
+/** The content types the hub's file import takes. */
+export const IMPORT_CONTENT_TYPES = [
+  "text/csv",
+  "text/vcard",
+  "text/x-vcard",
+  "application/octet-stream",
+] as const;
+export type ImportContentType = (typeof IMPORT_CONTENT_TYPES)[number];
+
+export interface ImportFileOptions extends Omit<CallOptions, "idempotencyKey"> {
+  /**
+   * The file's type. Defaults to a Blob's own `type` when it is one of these, else
+   * `application/octet-stream` (the connection's connector reads the file either way).
+   */
+  contentType?: ImportContentType;
+  /**
+   * Names the upload for good (your import screen's upload id): a second upload with the same
+   * id adds nothing even if the bytes differ. Without it the file's SHA-256 names it.
+   */
+  fileId?: string;
+}
+
+function importContentType(file: RawBody, given: string | undefined): ImportContentType {
+  const allowed = (type: string): type is ImportContentType =>
+    (IMPORT_CONTENT_TYPES as readonly string[]).includes(type);
+  if (given !== undefined) {
+    if (!allowed(given)) {
+      invalid("import options", "contentType", `must be one of ${IMPORT_CONTENT_TYPES.join(", ")}`);
+    }
+    return given;
+  }
+  const own = typeof Blob !== "undefined" && file instanceof Blob ? file.type.split(";")[0] : "";
+  return own && allowed(own) ? own : "application/octet-stream";
+}
 
 /** Create, list, get and update: what the organisation resources offer. */
 export type CrudResource<
@@ -162,6 +200,18 @@ export interface ForecourtClient {
       query?: Omit<Query<typeof OAUTH_START, "GET">, "redirect">,
       options?: CallOptions,
     ): Promise<ResponseBody<typeof OAUTH_START, "GET">>;
+    /**
+     * Imports a CSV or vCard file into a `csv_import` or `vcard` connection: one inbox entry
+     * (then a lead) per usable row or card. Answers 202 with how many rows were accepted, were
+     * there already and failed, and where and why each failure is. The same file twice (or the
+     * same `fileId`) adds nothing, so a retry is safe; the file must be text, bytes or a Blob so
+     * a retry can send it again.
+     */
+    importFile(
+      id: string,
+      file: RawBody,
+      options?: ImportFileOptions,
+    ): Promise<ResponseBody<typeof IMPORTS, "POST">>;
   };
   /** Inbound events as stored; `list({ status: "dead" })` shows the dead letters. */
   inbox: Listable<"/v1/inbox"> & {
@@ -280,6 +330,24 @@ export function createClientWithRuntime(
         send("GET", OAUTH_START, { ...options, params: { id }, query }) as Promise<
           ResponseBody<typeof OAUTH_START, "GET">
         >,
+      // Async, so a bad argument is a rejected promise like every other failure of a call.
+      importFile: async (id, file, options = {}) => {
+        const { contentType, fileId, ...call } = options;
+        if (
+          typeof file !== "string" &&
+          !(file instanceof Uint8Array) &&
+          !(file instanceof ArrayBuffer) &&
+          !(typeof Blob !== "undefined" && file instanceof Blob)
+        ) {
+          invalid("import file", "", "must be a string, a Uint8Array, an ArrayBuffer or a Blob");
+        }
+        return send("POST", IMPORTS, {
+          ...call,
+          params: { id },
+          query: fileId === undefined ? undefined : { fileId },
+          raw: { data: file, contentType: importContentType(file, contentType) },
+        }) as Promise<ResponseBody<typeof IMPORTS, "POST">>;
+      },
     },
     inbox: {
       ...listable(send, "/v1/inbox"),

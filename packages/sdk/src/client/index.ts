@@ -14,7 +14,14 @@ export {
   ValidationError,
   type ValidationIssue,
 } from "../errors.js";
-export { type CrudResource, createClient, type ForecourtClient } from "./client.js";
+export {
+  type CrudResource,
+  createClient,
+  type ForecourtClient,
+  IMPORT_CONTENT_TYPES,
+  type ImportContentType,
+  type ImportFileOptions,
+} from "./client.js";
 export {
   connectionError,
   createRedactor,

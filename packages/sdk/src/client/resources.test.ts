@@ -330,3 +330,94 @@ describe("resource methods", () => {
     );
   });
 });
+
+describe("file imports", () => {
+  it("importFile sends the file's bytes with its type and fileId, and types the 202 report", async () => {
+    const seen: { type: string | null; body: string; search: string }[] = [];
+    server.use(
+      http.post(`${BASE}/v1/connections/:id/imports`, async ({ request, params }) => {
+        seen.push({
+          type: request.headers.get("content-type"),
+          body: await request.text(),
+          search: new URL(request.url).search,
+        });
+        return HttpResponse.json(
+          {
+            connectionId: params.id,
+            fileId: "upload-7",
+            bytes: 64,
+            items: 2,
+            accepted: 2,
+            duplicates: 0,
+            failed: 0,
+            problems: [],
+            problemsOmitted: 0,
+          },
+          { status: 202 },
+        );
+      }),
+    );
+    const csv = "姓名,手机\n张三,13912345678\n李四,13987654321\n";
+    const report = await client().connections.importFile("conn_1", csv, {
+      contentType: "text/csv",
+      fileId: "upload-7",
+    });
+    expect(report).toMatchObject({ items: 2, accepted: 2, duplicates: 0 });
+    expect(seen[0]).toEqual({ type: "text/csv", body: csv, search: "?fileId=upload-7" });
+
+    // A Blob's own type is used; bytes without a type go as application/octet-stream.
+    await client().connections.importFile(
+      "conn_1",
+      new Blob(["BEGIN:VCARD\nEND:VCARD\n"], { type: "text/vcard" }),
+    );
+    await client().connections.importFile("conn_1", new TextEncoder().encode(csv));
+    expect(seen.slice(1).map((s) => [s.type, s.search])).toEqual([
+      ["text/vcard", ""],
+      ["application/octet-stream", ""],
+    ]);
+    expect(seen[2]!.body).toBe(csv);
+  });
+
+  it("sends the same bytes again on a retry, and refuses what it could not resend", async () => {
+    const bodies: string[] = [];
+    server.use(
+      http.post(`${BASE}/v1/connections/:id/imports`, async ({ request }) => {
+        bodies.push(await request.text());
+        if (bodies.length === 1) {
+          return HttpResponse.json(
+            { error: { code: "service_unavailable", message: "busy" } },
+            { status: 503, headers: { "retry-after": "0" } },
+          );
+        }
+        return HttpResponse.json(
+          {
+            connectionId: "c",
+            fileId: "f",
+            bytes: 28,
+            items: 1,
+            accepted: 1,
+            duplicates: 0,
+            failed: 0,
+            problems: [],
+            problemsOmitted: 0,
+          },
+          { status: 202 },
+        );
+      }),
+    );
+    const retrying = createClient({ baseUrl: BASE, apiKey: "fc_test_key", maxRetries: 2 });
+    const file = new Blob(["name,phone\nWang,13900001111\n"], { type: "text/csv" });
+    await expect(retrying.connections.importFile("conn_1", file)).resolves.toMatchObject({
+      accepted: 1,
+    });
+    expect(bodies).toEqual(["name,phone\nWang,13900001111\n", "name,phone\nWang,13900001111\n"]);
+
+    const stream = new ReadableStream();
+    await expect(client().connections.importFile("conn_1", stream as never)).rejects.toThrow(
+      /must be a string, a Uint8Array, an ArrayBuffer or a Blob/,
+    );
+    await expect(
+      client().connections.importFile("conn_1", "x", { contentType: "text/plain" as never }),
+    ).rejects.toThrow(/contentType: must be one of text\/csv/);
+  });
+});

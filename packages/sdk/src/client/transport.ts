@@ -47,12 +47,17 @@ export interface SendParts {
   params?: Record<string, unknown> | undefined;
   query?: object | undefined;
   body?: unknown;
+  /** A body sent as it is (a file), instead of `body` as JSON; it must be readable again for a retry. */
+  raw?: { data: RawBody; contentType: string } | undefined;
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
 }
 
 export type Send = (method: HttpMethod, path: string, parts?: SendParts) => Promise<unknown>;
+
+/** Bodies a retry can send again: text, bytes, or a Blob (a `File` in browsers). */
+export type RawBody = string | Uint8Array | ArrayBuffer | Blob;
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
@@ -169,12 +174,15 @@ export function createTransport(
 
   return async function send(method, template, parts = {}) {
     const path = fillPath(template, parts.params);
-    const body = serialiseBody(parts.body);
+    const body: BodyInit | undefined = parts.raw
+      ? (parts.raw.data as BodyInit)
+      : serialiseBody(parts.body);
     const headers = new Headers(parts.headers);
     headers.set("authorization", `Bearer ${options.apiKey}`);
     headers.set("accept", "application/json");
     headers.set("user-agent", options.userAgent);
-    if (body !== undefined) headers.set("content-type", "application/json");
+    if (parts.raw) headers.set("content-type", parts.raw.contentType);
+    else if (body !== undefined) headers.set("content-type", "application/json");
     else headers.delete("content-type");
     // One key per call, made before the first attempt, so every retry repeats it and the hub
     // runs the write once.
