@@ -67,6 +67,9 @@ export const envSchema = z.object({
   FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP: optional(
     z.enum(["0", "1", "true", "false"], { message: "must be 1 or 0" }),
   ),
+  FORECOURT_WEBHOOK_ALLOW_PRIVATE_NETWORKS: optional(
+    z.enum(["0", "1", "true", "false"], { message: "must be 1 or 0" }),
+  ),
   FORECOURT_WEBHOOK_RETRY_SCHEDULE_MS: optional(
     z
       .string()
@@ -142,6 +145,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     webhooks: {
       ...(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP
         ? { allowLocalHttp: ["1", "true"].includes(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP) }
+        : {}),
+      ...(e.FORECOURT_WEBHOOK_ALLOW_PRIVATE_NETWORKS
+        ? {
+            allowPrivateNetworks: ["1", "true"].includes(
+              e.FORECOURT_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+            ),
+          }
         : {}),
       ...(e.FORECOURT_WEBHOOK_RETRY_SCHEDULE_MS
         ? { retryScheduleMs: e.FORECOURT_WEBHOOK_RETRY_SCHEDULE_MS.split(",").map(Number) }

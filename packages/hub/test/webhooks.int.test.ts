@@ -332,6 +332,9 @@ describe.each(availableBackends())("outbound webhooks on $name", (backend) => {
       "http://crm.example.com/hooks",
       "ftp://crm.example.com/hooks",
       "https://user:pass@crm.example.com/hooks",
+      // Internal addresses: a cloud metadata service, a private network (not allowed here).
+      "https://169.254.169.254/latest/meta-data/",
+      "https://10.20.30.40/hooks",
     ]) {
       const res = await call("POST", "/v1/webhook-endpoints", t.apiKey, { url });
       expect(res.statusCode).toBe(422);

@@ -9,6 +9,7 @@ import {
 import { withTenant } from "../db/tenant.js";
 import type { JobPayloads } from "../jobs/queue.js";
 import type { HubServices } from "../services.js";
+import { type AddressPolicy, destinationRefusal, type Lookup } from "./addresses.js";
 import { enqueueDeliveryAttempt } from "./dispatcher.js";
 import { newAttemptId, signingSecrets } from "./endpoints.js";
 import {
@@ -58,14 +59,22 @@ async function readExcerpt(response: Response): Promise<string> {
   return excerpt(new TextDecoder().decode(Buffer.concat(chunks).subarray(0, EXCERPT_BYTES)));
 }
 
-/** POSTs one delivery; never throws. Redirects are not followed (a 3xx is a failed try). */
+/**
+ * POSTs one delivery; never throws. Redirects are not followed (a 3xx is a failed try). The host
+ * is checked first (`destinationRefusal`): an address the hub may not deliver to is a failed try
+ * with the reason, and nothing is sent.
+ */
 export async function postDelivery(
   url: string,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  policy: AddressPolicy,
+  lookup?: Lookup,
 ): Promise<PostResult> {
   try {
+    const refused = await destinationRefusal(new URL(url), policy, lookup);
+    if (refused) return { error: `refused: ${refused}` };
     const response = await fetch(url, {
       method: "POST",
       body,
@@ -83,7 +92,8 @@ export async function postDelivery(
     const e = error as Error & { cause?: { code?: string } };
     if (e.name === "TimeoutError" || e.name === "AbortError") return { error: "timeout" };
     // Only the error code: a message could repeat the URL (and whatever is in its query).
-    return { error: `network: ${e.cause?.code ?? e.name}` };
+    const code = e.cause?.code ?? (e as { code?: string }).code;
+    return { error: `network: ${code ?? e.name}` };
   }
 }
 
@@ -190,7 +200,7 @@ export async function processDelivery(services: HubServices, data: DeliverJob): 
     secret: signingSecrets(endpoint, crypto),
   });
   const startedAt = new Date();
-  const result = await postDelivery(endpoint.url, body, headers, settings.timeoutMs);
+  const result = await postDelivery(endpoint.url, body, headers, settings.timeoutMs, settings);
   const finishedAt = new Date();
   const outcome = decideOutcome(result, data.attempt, settings);
   const nextAttemptAt =

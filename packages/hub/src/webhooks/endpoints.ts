@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { ulid } from "@forecourt/sdk";
 import { generateWebhookSecret } from "@forecourt/sdk/webhooks";
 import { and, eq, isNull } from "drizzle-orm";
@@ -7,6 +8,7 @@ import type { Tx } from "../db/tenant.js";
 import { HubError, notFound } from "../errors.js";
 import { recordAudit } from "../lib/audit.js";
 import type { FieldCrypto } from "../lib/crypto.js";
+import { type AddressPolicy, refusal } from "./addresses.js";
 import type {
   WebhookEndpointCreate,
   WebhookEndpointPatch,
@@ -27,9 +29,11 @@ export const newAttemptId = () => `wha_${ulid()}`;
 
 /**
  * An endpoint URL must be `https://` without credentials in it; `http://` only to 127.0.0.1,
- * ::1 or localhost and only when `FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP=1`.
+ * ::1 or localhost and only when `FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP=1`. A host given as an
+ * address must be one the hub may deliver to (`addresses.ts`); a name is checked before each try.
  */
-export function assertEndpointUrl(value: string, allowLocalHttp: boolean): string {
+export function assertEndpointUrl(value: string, policy: AddressPolicy): string {
+  const { allowLocalHttp } = policy;
   const refuse = (message: string) =>
     new HubError("webhook_url_invalid", `Invalid endpoint URL: ${message}`, {
       issues: [{ path: "url", message }],
@@ -53,6 +57,11 @@ export function assertEndpointUrl(value: string, allowLocalHttp: boolean): strin
     }
   } else if (url.protocol !== "https:") {
     throw refuse("must use https://");
+  }
+  const literal = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  if (isIP(literal) !== 0) {
+    const why = refusal(literal, policy);
+    if (why) throw refuse(`the host ${why}`);
   }
   url.hash = "";
   const normalised = url.toString();
@@ -128,7 +137,7 @@ export async function createEndpoint(
   actor: Actor,
   requestId: string,
   crypto: FieldCrypto,
-  allowLocalHttp: boolean,
+  policy: AddressPolicy,
   input: WebhookEndpointCreate,
 ): Promise<WebhookEndpointResponse & { secret: string }> {
   const secret = generateWebhookSecret();
@@ -137,7 +146,7 @@ export async function createEndpoint(
     .values({
       id: newEndpointId(),
       tenantId: actor.tenantId,
-      url: assertEndpointUrl(input.url, allowLocalHttp),
+      url: assertEndpointUrl(input.url, policy),
       description: input.description ?? null,
       eventTypes: [...new Set(input.eventTypes)],
       secretCiphertext: crypto.encrypt(secret),
@@ -165,7 +174,7 @@ export async function updateEndpoint(
   tx: Tx,
   actor: Actor,
   requestId: string,
-  allowLocalHttp: boolean,
+  policy: AddressPolicy,
   id: string,
   patch: WebhookEndpointPatch,
 ): Promise<WebhookEndpointResponse> {
@@ -174,7 +183,7 @@ export async function updateEndpoint(
     throw versionConflict(current);
   }
   const changes: Partial<typeof webhookEndpoints.$inferInsert> = {};
-  if (patch.url !== undefined) changes.url = assertEndpointUrl(patch.url, allowLocalHttp);
+  if (patch.url !== undefined) changes.url = assertEndpointUrl(patch.url, policy);
   if (patch.description !== undefined) changes.description = patch.description;
   if (patch.eventTypes !== undefined) changes.eventTypes = [...new Set(patch.eventTypes)];
   if (patch.status !== undefined && patch.status !== current.status) {

@@ -34,8 +34,13 @@ export interface WebhookSettings {
   retryScheduleMs: readonly number[];
   timeoutMs: number;
   sweepIntervalMs: number;
-  /** Accept `http://` endpoints on 127.0.0.1, ::1 and localhost (tests and local development). */
+  /**
+   * Accept `http://` endpoints on 127.0.0.1, ::1 and localhost, and deliver to loopback addresses
+   * at all (tests and local development).
+   */
   allowLocalHttp: boolean;
+  /** Deliver to private network addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7). */
+  allowPrivateNetworks: boolean;
 }
 
 export function webhookSettings(config: HubConfig): WebhookSettings {
@@ -48,6 +53,7 @@ export function webhookSettings(config: HubConfig): WebhookSettings {
     timeoutMs: given.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS,
     sweepIntervalMs: given.sweepIntervalMs ?? DEFAULT_WEBHOOK_SWEEP_INTERVAL_MS,
     allowLocalHttp: given.allowLocalHttp ?? false,
+    allowPrivateNetworks: given.allowPrivateNetworks ?? false,
   };
 }
 

@@ -26,14 +26,7 @@ export function createWebhookEndpoint(app: FastifyInstance): void {
       requireRole(request, WEBHOOK_ADMINS);
       const { crypto, config } = request.server.hub;
       const created = await inTenant(request, (tx, actor) =>
-        createEndpoint(
-          tx,
-          actor,
-          request.id,
-          crypto,
-          webhookSettings(config).allowLocalHttp,
-          request.body,
-        ),
+        createEndpoint(tx, actor, request.id, crypto, webhookSettings(config), request.body),
       );
       return reply.status(201).send(created);
     },

@@ -26,9 +26,9 @@ export function updateWebhookEndpoint(app: FastifyInstance): void {
     },
     async (request) => {
       requireRole(request, WEBHOOK_ADMINS);
-      const { allowLocalHttp } = webhookSettings(request.server.hub.config);
+      const policy = webhookSettings(request.server.hub.config);
       return inTenant(request, (tx, actor) =>
-        updateEndpoint(tx, actor, request.id, allowLocalHttp, request.params.id, request.body),
+        updateEndpoint(tx, actor, request.id, policy, request.params.id, request.body),
       );
     },
   );
