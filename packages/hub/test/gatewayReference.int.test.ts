@@ -4,7 +4,6 @@ import {
   META_TEST_APP_SECRET,
   META_TEST_PAGE_ID,
   META_TEST_PAGE_TOKEN,
-  META_TEST_VERIFY_TOKEN,
   metaGraphHandlers,
   metaLeadgenNotification,
   metaRateLimited,
@@ -17,7 +16,7 @@ import { events } from "../src/db/schema.js";
 import { withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub } from "../src/hub.js";
 import { availableBackends } from "./support/backends.js";
-import { connectionOutcome, expectWorked, settled, until } from "./support/gateway.js";
+import { connectionOutcome, connectMeta, expectWorked, settled, until } from "./support/gateway.js";
 import { caller, type LeadGroup, ok, seedLeadGroup } from "./support/leadGroup.js";
 
 /**
@@ -93,20 +92,7 @@ describe.each(availableBackends())("Meta lead fetch failures on $name", (backend
       }),
     });
     g = await seedLeadGroup(hub, "Graph Motors", ["GR01", "GR02"]);
-    connection = ok(
-      await call("POST", "/v1/connections", g.admin, {
-        connectorId: "meta_lead_ads",
-        name: "Meta page",
-        storeId: g.stores[0],
-        config: {
-          appSecret: META_TEST_APP_SECRET,
-          verifyToken: META_TEST_VERIFY_TOKEN,
-          pageAccessToken: META_TEST_PAGE_TOKEN,
-          pageId: META_TEST_PAGE_ID,
-        },
-      }),
-      201,
-    );
+    connection = await connectMeta(call, g.admin, "Meta page", g.stores[0]);
   });
   afterEach(() => graph.resetHandlers());
   afterAll(async () => {

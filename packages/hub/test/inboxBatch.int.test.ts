@@ -1,22 +1,12 @@
-import {
-  META_TEST_APP_SECRET,
-  META_TEST_FORM_ID,
-  META_TEST_PAGE_ID,
-  META_TEST_PAGE_TOKEN,
-  META_TEST_VERIFY_TOKEN,
-  metaFormLeads,
-  metaGraphHandlers,
-  metaLeadgenNotification,
-  signMetaBody,
-} from "@forecourt/connectors/meta-lead-ads/mocks";
+import { metaFormLeads, metaGraphHandlers } from "@forecourt/connectors/meta-lead-ads/mocks";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboxWriterOf } from "../src/gateway/inboxWriter.js";
 import { buildHub, type Hub, startWorkers } from "../src/hub.js";
 import { intakeQueueOf } from "../src/leads/intakeQueue.js";
 import { availableBackends } from "./support/backends.js";
-import { connectionOutcome, until } from "./support/gateway.js";
-import { caller, type LeadGroup, ok, seedLeadGroup } from "./support/leadGroup.js";
+import { connectionOutcome, connectMeta, notifyMeta, until } from "./support/gateway.js";
+import { caller, type LeadGroup, seedLeadGroup } from "./support/leadGroup.js";
 
 /** Deliveries fired at once: enough that several wait while the first is written. */
 const BURST = 40;
@@ -52,48 +42,18 @@ describe.each(availableBackends())("inbox writes in batches on $name", (backend)
   });
 
   it("acknowledges a burst after shared commits: every event stored once, repeats recognised, one lead each", async () => {
-    const connection = ok(
-      await call("POST", "/v1/connections", g.admin, {
-        connectorId: "meta_lead_ads",
-        name: "Meta burst",
-        storeId: g.stores[0],
-        config: {
-          appSecret: META_TEST_APP_SECRET,
-          verifyToken: META_TEST_VERIFY_TOKEN,
-          pageAccessToken: META_TEST_PAGE_TOKEN,
-          pageId: META_TEST_PAGE_ID,
-        },
-      }),
-      201,
-    );
-    const notification = (lead: (typeof graphLeads)[number]) =>
-      metaLeadgenNotification([
-        { leadgen_id: String(lead.id), page_id: META_TEST_PAGE_ID, form_id: META_TEST_FORM_ID },
-      ]);
+    const connection = await connectMeta(call, g.admin, "Meta burst", g.stores[0]);
     // Every lead once, and the first one four more times, all at once.
-    const bodies = [
-      ...graphLeads.map(notification),
-      ...Array(4).fill(notification(graphLeads[0]!)),
-    ];
+    const ids = [...graphLeads, ...Array(4).fill(graphLeads[0]!)].map((lead) => String(lead.id));
     const stats = inboxWriterOf(hub.services).stats;
     const before = { ...stats };
     const answers = await Promise.all(
-      bodies.map(async (body: string) =>
-        hub.app.inject({
-          method: "POST",
-          url: connection.hookPath,
-          payload: body,
-          headers: {
-            "content-type": "application/json",
-            "x-hub-signature-256": await signMetaBody(body),
-          },
-        }),
-      ),
+      ids.map((id: string) => notifyMeta(hub, connection.hookPath, id)),
     );
     for (const answer of answers) expect(answer.statusCode).toBe(200);
     // Shared commits: fewer transactions than deliveries.
     expect(stats.largestBatch).toBeGreaterThan(1);
-    expect(stats.transactions - before.transactions).toBeLessThan(bodies.length);
+    expect(stats.transactions - before.transactions).toBeLessThan(ids.length);
 
     const outcome = await until(
       () => connectionOutcome(hub, g.tenantId, connection.id),
@@ -112,36 +72,11 @@ describe.each(availableBackends())("inbox writes in batches on $name", (backend)
   it("processes waiting inbox rows in shared intake transactions: each row one lead, marked with it", async () => {
     // A second hub on the same database with its workers off: the rows wait in the inbox, then
     // the workers start and take several at once.
-    const connection = ok(
-      await call("POST", "/v1/connections", g.admin, {
-        connectorId: "meta_lead_ads",
-        name: "Meta backlog",
-        storeId: g.stores[1],
-        config: {
-          appSecret: META_TEST_APP_SECRET,
-          verifyToken: META_TEST_VERIFY_TOKEN,
-          pageAccessToken: META_TEST_PAGE_TOKEN,
-          pageId: META_TEST_PAGE_ID,
-        },
-      }),
-      201,
-    );
+    const connection = await connectMeta(call, g.admin, "Meta backlog", g.stores[1]);
     await hub.close();
     hub = await buildHub(prepared.config, { warn: () => {}, workers: false });
     for (const lead of backlog) {
-      const body = metaLeadgenNotification([
-        { leadgen_id: String(lead.id), page_id: META_TEST_PAGE_ID, form_id: META_TEST_FORM_ID },
-      ]);
-      const answer = await hub.app.inject({
-        method: "POST",
-        url: connection.hookPath,
-        payload: body,
-        headers: {
-          "content-type": "application/json",
-          "x-hub-signature-256": await signMetaBody(body),
-        },
-      });
-      expect(answer.statusCode).toBe(200);
+      expect((await notifyMeta(hub, connection.hookPath, String(lead.id))).statusCode).toBe(200);
     }
     const waiting = await connectionOutcome(hub, g.tenantId, connection.id);
     expect(waiting.rows.filter((r) => r.status === "received")).toHaveLength(BURST);

@@ -1,14 +1,66 @@
+import {
+  META_TEST_APP_SECRET,
+  META_TEST_FORM_ID,
+  META_TEST_PAGE_ID,
+  META_TEST_PAGE_TOKEN,
+  META_TEST_VERIFY_TOKEN,
+  metaLeadgenNotification,
+  signMetaBody,
+} from "@forecourt/connectors/meta-lead-ads/mocks";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { connections, inbox, leads, touchpoints } from "../../src/db/schema.js";
 import { withTenant } from "../../src/db/tenant.js";
 import type { Hub } from "../../src/hub.js";
+import { type Call, ok } from "./leadGroup.js";
 
 /**
  * What the gateway suites check about a connection once its events have gone through: each
  * inbox row, the lead it became and the touchpoint that records it, read straight from the
  * tables so a test sees what was stored rather than what an API view makes of it.
  */
+
+/** A Meta Lead Ads connection's config as the connectors' Graph API mocks expect it. */
+export const META_TEST_CONFIG = {
+  appSecret: META_TEST_APP_SECRET,
+  verifyToken: META_TEST_VERIFY_TOKEN,
+  pageAccessToken: META_TEST_PAGE_TOKEN,
+  pageId: META_TEST_PAGE_ID,
+};
+
+/** Connects a Meta page for a store through the API; returns the connection as answered. */
+export async function connectMeta(
+  call: Call,
+  adminKey: string,
+  name: string,
+  storeId: string,
+): Promise<{ id: string; hookPath: string; config: Record<string, unknown> }> {
+  return ok(
+    await call("POST", "/v1/connections", adminKey, {
+      connectorId: "meta_lead_ads",
+      name,
+      storeId,
+      config: META_TEST_CONFIG,
+    }),
+    201,
+  );
+}
+
+/** Posts a Meta leadgen notification for one lead, signed as Meta signs it. */
+export async function notifyMeta(hub: Hub, hookPath: string, leadgenId: string) {
+  const body = metaLeadgenNotification([
+    { leadgen_id: leadgenId, page_id: META_TEST_PAGE_ID, form_id: META_TEST_FORM_ID },
+  ]);
+  return hub.app.inject({
+    method: "POST",
+    url: hookPath,
+    payload: body,
+    headers: {
+      "content-type": "application/json",
+      "x-hub-signature-256": await signMetaBody(body),
+    },
+  });
+}
 
 /** Reads until `done` holds or `ms` pass, then returns the last value for the test to check. */
 export async function until<T>(
