@@ -576,6 +576,8 @@ export const inbox = pgTable("inbox", {
   event: jsonb("event").$type<Record<string, unknown> | null>(),
   receivedAt: ts("received_at").notNull().defaultNow(),
   attempts: integer("attempts").notNull().default(0),
+  // 0009_inbox_waits.sql: how many of `attempts` a vendor's rate limit turned away.
+  waits: integer("waits").notNull().default(0),
   run: integer("run").notNull().default(0),
   nextAttemptAt: ts("next_attempt_at"),
   lastError: text("last_error"),

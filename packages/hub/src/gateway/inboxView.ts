@@ -16,6 +16,7 @@ export function inboxEntryFromRow(row: InboxRow): z.infer<typeof inboxEntrySchem
     bodyBytes: row.rawBody.byteLength,
     receivedAt: row.receivedAt.toISOString(),
     attempts: row.attempts,
+    waits: row.waits,
     nextAttemptAt: iso(row.nextAttemptAt),
     lastError: row.lastError,
     errorCode: row.errorCode,

@@ -25,8 +25,19 @@ import { enqueueProcessing, FINAL_STATUSES, type InboxRow } from "./inbox.js";
 
 /** Tries of one inbox row before a retryable failure becomes a dead letter. */
 export const MAX_ATTEMPTS = 8;
+/**
+ * Tries a vendor's rate limit may turn away (each retried after the wait it asked for) before the
+ * row is dead; they do not count against `MAX_ATTEMPTS`, so a long rate limit does not use up
+ * the tries meant for failures.
+ */
+export const MAX_RATE_LIMIT_WAITS = 48;
 const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 30 * 60 * 1000;
+
+/** After a rate limit: the vendor's wait, and up to a tenth more so parked rows do not return at once. */
+export function rateLimitDelay(retryAfterMs: number): number {
+  return Math.round(retryAfterMs * (1 + Math.random() * 0.1));
+}
 
 /** Exponential backoff with full jitter, at least what the vendor asked for. */
 export function retryDelay(attempt: number, retryAfterMs?: number): number {
@@ -199,7 +210,7 @@ async function eventOf(
 type RowChange = Partial<
   Pick<
     InboxRow,
-    "status" | "lastError" | "errorCode" | "nextAttemptAt" | "processedAt" | "attempts"
+    "status" | "lastError" | "errorCode" | "nextAttemptAt" | "processedAt" | "attempts" | "waits"
   >
 >;
 
@@ -274,26 +285,34 @@ async function handleFailure(
     error instanceof SdkValidationError ||
     (error instanceof HubError && error.status < 500) ||
     (error instanceof ConnectorError && !(error instanceof RetryableConnectorError));
+  // A retryable error that says how long to wait is the vendor's rate limit.
+  const retryAfterMs = error instanceof RetryableConnectorError ? error.retryAfterMs : undefined;
+  const rateLimited = !permanent && retryAfterMs !== undefined;
   const attempts = row.attempts + 1;
-  if (permanent || attempts >= MAX_ATTEMPTS) {
+  const waits = row.waits + (rateLimited ? 1 : 0);
+  const failures = attempts - waits;
+  if (permanent || failures >= MAX_ATTEMPTS || waits >= MAX_RATE_LIMIT_WAITS) {
     await setRow(services, row, {
       status: "dead",
       attempts,
+      waits,
       lastError: messageOf(error),
       errorCode: permanent
         ? ((error as { code?: string }).code ?? "permanent")
-        : "retries_exhausted",
+        : rateLimited
+          ? "rate_limited_too_long"
+          : "retries_exhausted",
       nextAttemptAt: null,
     });
     return;
   }
-  const retryAfterMs = error instanceof RetryableConnectorError ? error.retryAfterMs : undefined;
-  const delay = retryDelay(attempts, retryAfterMs);
+  const delay = rateLimited ? rateLimitDelay(retryAfterMs) : retryDelay(failures, retryAfterMs);
   await setRow(services, row, {
     status: "received",
     attempts,
+    waits,
     lastError: messageOf(error),
-    errorCode: (error as { code?: string }).code ?? "retryable",
+    errorCode: (error as { code?: string }).code ?? (rateLimited ? "rate_limited" : "retryable"),
     nextAttemptAt: new Date(Date.now() + delay),
   });
   await enqueueProcessing(services.queue, [{ ...row, attempts }], delay);

@@ -122,6 +122,8 @@ export const inboxEntrySchema = z
     bodyBytes: z.number(),
     receivedAt: z.string(),
     attempts: z.number(),
+    /** Of `attempts`, those a vendor's rate limit turned away (they do not use up the 8 tries). */
+    waits: z.number(),
     nextAttemptAt: z.string().nullable(),
     lastError: z.string().nullable(),
     errorCode: z.string().nullable(),

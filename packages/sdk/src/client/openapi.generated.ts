@@ -13580,6 +13580,7 @@ export interface components {
             bodyBytes: number;
             receivedAt: string;
             attempts: number;
+            waits: number;
             nextAttemptAt: string | null;
             lastError: string | null;
             errorCode: string | null;
@@ -14397,6 +14398,7 @@ export interface components {
             bodyBytes: number;
             receivedAt: string;
             attempts: number;
+            waits: number;
             nextAttemptAt: string | null;
             lastError: string | null;
             errorCode: string | null;

@@ -44,6 +44,7 @@ export function replayInboxEntry(app: FastifyInstance): void {
           .set({
             status: "received",
             attempts: 0,
+            waits: 0,
             run: sql`${inbox.run} + 1`,
             nextAttemptAt: null,
             processedAt: null,
