@@ -12,6 +12,7 @@ import {
   resolveBaseUrl,
   secretFields,
 } from "./define.js";
+import { PermanentConnectorError } from "./errors.js";
 import { secret } from "./secrets.js";
 
 const config = z.strictObject({
@@ -115,6 +116,8 @@ describe("config", () => {
       "http://localhost:9999/sandbox",
     );
     expect(() => resolveBaseUrl({ id: "x" }, {})).toThrow(/no baseUrl/);
+    // Not retried: only a corrected config helps.
+    expect(() => resolveBaseUrl({ id: "x" }, {})).toThrow(PermanentConnectorError);
   });
 
   it("creates a context with defaults", () => {

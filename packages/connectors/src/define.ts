@@ -1,6 +1,7 @@
 import type { LeadInput } from "@forecourt/sdk";
 import { parseInput } from "@forecourt/sdk";
 import { z } from "zod";
+import { PermanentConnectorError } from "./errors.js";
 import type { HeadersInput } from "./headers.js";
 import type { FetchFunction, HttpContext } from "./http.js";
 import type { PushContext, PushOrder, PushResult } from "./push.js";
@@ -308,7 +309,11 @@ export function resolveBaseUrl(
 ): string {
   const url = config.baseUrl ?? connector.defaultBaseUrl;
   if (url === undefined) {
-    throw new TypeError(`${connector.id}: no baseUrl in the config and no defaultBaseUrl`);
+    // Permanent: no retry supplies a URL; the connection's config has to be corrected.
+    throw new PermanentConnectorError(
+      `${connector.id}: no baseUrl in the config and no defaultBaseUrl`,
+      { code: "config_invalid" },
+    );
   }
   return url.replace(/\/+$/, "");
 }
