@@ -74,13 +74,14 @@ describe.each(availableBackends())("a rate-limited source on $name", (backend) =
     await cleanup?.();
   });
 
-  it(`waits out ${LIMITED_FETCHES} rate limits (more than the ${MAX_ATTEMPTS} tries for failures) and stores the lead once`, async () => {
-    const token = "rate-limit-token-0123456789";
+  /** Connects the source for a store, delivers one event and waits until its row is final. */
+  const deliverAndSettle = async (name: string, storeId: string, eventId: string) => {
+    const token = `rate-limit-token-${eventId}-0123456789`;
     const connection = ok(
       await call("POST", "/v1/connections", g.admin, {
         connectorId: "test_rate_limited",
-        name: "Limited",
-        storeId: g.stores[0],
+        name,
+        storeId,
         config: { token },
       }),
       201,
@@ -88,7 +89,7 @@ describe.each(availableBackends())("a rate-limited source on $name", (backend) =
     const answer = await hub.app.inject({
       method: "POST",
       url: connection.hookPath,
-      payload: JSON.stringify({ id: "ref-1" }),
+      payload: JSON.stringify({ id: eventId }),
       headers: { "content-type": "application/json", "x-token": token },
     });
     expect(answer.statusCode).toBe(200);
@@ -97,6 +98,11 @@ describe.each(availableBackends())("a rate-limited source on $name", (backend) =
       (o) => o.rows[0]?.status === "processed" || o.rows[0]?.status === "dead",
       45_000,
     );
+    return { connection, done };
+  };
+
+  it(`waits out ${LIMITED_FETCHES} rate limits (more than the ${MAX_ATTEMPTS} tries for failures) and stores the lead once`, async () => {
+    const { connection, done } = await deliverAndSettle("Limited", g.stores[0], "ref-1");
     expect(done.rows).toHaveLength(1);
     expect(done.rows[0]).toMatchObject({
       status: "processed",
@@ -110,28 +116,7 @@ describe.each(availableBackends())("a rate-limited source on $name", (backend) =
   });
 
   it(`gives up after ${MAX_RATE_LIMIT_WAITS} rate limits: a dead letter that says so`, async () => {
-    const token = "rate-limit-token-forever-0123";
-    const connection = ok(
-      await call("POST", "/v1/connections", g.admin, {
-        connectorId: "test_rate_limited",
-        name: "Never lifts",
-        storeId: g.stores[1],
-        config: { token },
-      }),
-      201,
-    );
-    const answer = await hub.app.inject({
-      method: "POST",
-      url: connection.hookPath,
-      payload: JSON.stringify({ id: "forever-1" }),
-      headers: { "content-type": "application/json", "x-token": token },
-    });
-    expect(answer.statusCode).toBe(200);
-    const done = await until(
-      () => connectionOutcome(hub, g.tenantId, connection.id),
-      (o) => o.rows[0]?.status === "dead",
-      45_000,
-    );
+    const { done } = await deliverAndSettle("Never lifts", g.stores[1], "forever-1");
     expect(done.rows[0]).toMatchObject({
       status: "dead",
       attempts: MAX_RATE_LIMIT_WAITS,

@@ -306,7 +306,7 @@ async function handleFailure(
     });
     return;
   }
-  const delay = rateLimited ? rateLimitDelay(retryAfterMs) : retryDelay(failures, retryAfterMs);
+  const delay = rateLimited ? rateLimitDelay(retryAfterMs) : retryDelay(failures);
   await setRow(services, row, {
     status: "received",
     attempts,
