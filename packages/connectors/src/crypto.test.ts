@@ -7,7 +7,10 @@ import {
   hmacSha256,
   sha256Hex,
   timingSafeEqual,
+  sha256,
   toHex,
+  webHmacSha256,
+  webSha256,
 } from "./crypto.js";
 
 describe("crypto helpers", () => {
@@ -33,6 +36,22 @@ describe("crypto helpers", () => {
     ]);
     expect(results.map(toHex)).toEqual([jefe, case1, jefe, case1]);
     expect(toHex(await hmacSha256("Jefe", "what do ya want for nothing?"))).toBe(jefe);
+  });
+
+  it("gives the same bytes natively (Node) as on Web Crypto alone", async () => {
+    const cases: [string | Uint8Array, string | Uint8Array][] = [
+      ["Jefe", "what do ya want for nothing?"],
+      [new Uint8Array(131).fill(0xaa), "Test Using Larger Than Block-Size Key - Hash Key First"],
+      ["密钥", "线索 ✓"],
+      [Uint8Array.from({ length: 300 }, (_, i) => (i * 31) % 256), new Uint8Array(0)],
+      ["k", Uint8Array.from({ length: 70_000 }, (_, i) => i % 251)],
+    ];
+    for (const [key, data] of cases) {
+      const mac = await hmacSha256(key, data);
+      expect(Object.getPrototypeOf(mac)).toBe(Uint8Array.prototype);
+      expect(toHex(mac)).toBe(toHex(await webHmacSha256(key, data)));
+      expect(toHex(await sha256(data))).toBe(toHex(await webSha256(data)));
+    }
   });
 
   it("compares in constant time, lengths included", () => {
