@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { SourceEvent } from "@forecourt/connectors";
 import { ulid } from "@forecourt/sdk";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { bulkInsert } from "../db/bulk.js";
 import type { Db } from "../db/database.js";
 import { connections, inbox } from "../db/schema.js";
 import type { Tx } from "../db/tenant.js";
@@ -106,12 +107,12 @@ export async function writeInboxMany(
   );
   const rows = perRequest.flat();
   if (rows.length === 0) return perRequest.map(() => []);
-  const inserted = await tx
-    .insert(inbox)
-    .values(rows)
-    .onConflictDoNothing({ target: [inbox.connectionId, inbox.eventKey] })
-    .returning({ id: inbox.id });
-  const created = new Set(inserted.map((r) => r.id));
+  // The rows as one JSON parameter: building a bound parameter per value cost more of the hub's
+  // time than the database's work on a batch of deliveries.
+  const inserted = await tx.execute<{ id: string }>(
+    sql`${bulkInsert(inbox, rows)} ON CONFLICT (${sql.identifier(inbox.connectionId.name)}, ${sql.identifier(inbox.eventKey.name)}) DO NOTHING RETURNING ${sql.identifier(inbox.id.name)}`,
+  );
+  const created = new Set(inserted.rows.map((r) => r.id));
   return perRequest.map((list) =>
     list.map((r) =>
       created.has(r.id)

@@ -27,7 +27,8 @@ interface Waiting {
  * processing jobs added in one call. A lone delivery is written at once. If a shared write fails,
  * each delivery of it is written alone, so a failure answers only the delivery it belongs to.
  *
- * Enqueueing happens after the commit; if it fails the rows are stored all the same and the
+ * The senders are answered as soon as the commit is done, and the jobs are added after that; if
+ * adding them fails (or the process stops first) the rows are stored all the same and the
  * reconciler enqueues them later (`reconcileInbox`).
  */
 export class InboxWriter {
@@ -100,6 +101,8 @@ export class InboxWriter {
         }
       }
     }
+    // Committed is what the sender needs: it hears 2xx now, and the jobs are added meanwhile.
+    for (const { waiting, stored } of written) waiting.resolve(stored);
     const fresh = written.flatMap(({ stored }) =>
       stored.filter((s) => s.created && s.status === "received"),
     );
@@ -112,7 +115,6 @@ export class InboxWriter {
         "enqueue failed; the reconciler will enqueue these inbox rows",
       );
     }
-    for (const { waiting, stored } of written) waiting.resolve(stored);
   }
 
   async #commit(tenantId: string, batch: Waiting[]): Promise<StoredEntry[][]> {
