@@ -13,6 +13,7 @@ import {
 import { processFollowUpReminder } from "./jobs/followUpReminder.js";
 import { openJobQueue } from "./jobs/queue.js";
 import { rescheduleFollowUpReminders } from "./leads/reminders.js";
+import { backgroundOf } from "./lib/background.js";
 import { createFieldCrypto } from "./lib/crypto.js";
 import { resolveSecretKey } from "./lib/secretKey.js";
 import type { HubServices } from "./services.js";
@@ -81,6 +82,8 @@ export async function closeServices(services: HubServices): Promise<void> {
   stopGateway(services);
   await stopWebhookSweeper(services);
   await stopSyncSweeper(services);
+  // Jobs of writes already answered (follow-up reminders) may still be on their way to the queue.
+  await backgroundOf(services).settle();
   await services.queue.close();
   await services.database.close();
 }

@@ -5,6 +5,7 @@ import type { Actor } from "../auth/roles.js";
 import { idempotencyKeys, touchpoints } from "../db/schema.js";
 import { type Tx, withTenant } from "../db/tenant.js";
 import { lockOpenInboxRows, markInboxProcessed } from "../gateway/inbox.js";
+import { backgroundOf } from "../lib/background.js";
 import {
   claimIdempotency,
   completeIdempotency,
@@ -67,7 +68,8 @@ interface Waiting extends IntakeRequest {
  * transaction takes all of them (up to `MAX_INTAKE_BATCH`): their intake locks in one statement,
  * repeated inquiries and identity matches in one query each, one turn of the assignment lock,
  * every row in one statement, one commit. A lone inquiry starts at once, so an idle hub adds no
- * delay. Each caller still gets exactly its own answer, after its lead is committed.
+ * delay. Each caller still gets exactly its own answer, after its lead is committed; the
+ * reminders of its follow-up tasks are scheduled right after, in the background.
  *
  * The fast path is for new people. An inquiry that repeats a sender's id, belongs to an open lead
  * or shares a phone, email or sender id with an earlier inquiry of the same batch is taken after
@@ -154,13 +156,12 @@ export class IntakeQueue {
       }
     }
     if (done.length > 0) {
-      await scheduleReminders(
-        this.#services.queue,
+      for (const d of done) d.waiting.resolve({ kind: "stored", ...d.outcome });
+      this.#remind(
         tenantId,
         done.flatMap((d) => d.outcome.remind),
-        done[0]!.waiting.log,
+        done[0]!.waiting,
       );
-      for (const d of done) d.waiting.resolve({ kind: "stored", ...d.outcome });
     }
     for (const waiting of later) {
       try {
@@ -327,8 +328,21 @@ export class IntakeQueue {
   }
 
   async #answer(tenantId: string, waiting: Waiting, outcome: IntakeOutcome): Promise<void> {
-    await scheduleReminders(this.#services.queue, tenantId, outcome.remind, waiting.log);
     waiting.resolve({ kind: "stored", ...outcome });
+    this.#remind(tenantId, outcome.remind, waiting);
+  }
+
+  /**
+   * Schedules the reminders of committed leads after their callers are answered, without holding
+   * up the tenant's next transaction (on the database-backed queue adding them costs as much as a
+   * write). The hub waits for them before closing; a stop that cuts them off is made good at the
+   * next start (`rescheduleFollowUpReminders`).
+   */
+  #remind(tenantId: string, tasks: IntakeOutcome["remind"], waiting: Waiting): void {
+    if (!tasks.some(Boolean)) return;
+    backgroundOf(this.#services).add(
+      scheduleReminders(this.#services.queue, tenantId, tasks, waiting.log),
+    );
   }
 }
 
