@@ -331,11 +331,14 @@ async function main(): Promise<void> {
 
       if (mode === "postgres") {
         const rate = Math.max(1, Math.round(barePost.rps * 0.2));
+        // Enough connections to carry the rate at the target's 50 ms p99 (rate × 0.05 s in
+        // flight): with fewer, autocannon could never offer the rate to a hub that meets it.
+        const carrying = Math.max(connections, Math.ceil(rate * 0.05));
         const reduced = await run(
-          `lead create at ${rate.toLocaleString("en-US")} req/s (20 % of bare)`,
+          `lead create at ${rate.toLocaleString("en-US")} req/s (20 % of bare, ${carrying} connections)`,
           "POST /v1/leads",
           ready.hubUrl,
-          { requests: [leadRequest()], overallRate: rate },
+          { requests: [leadRequest()], overallRate: rate, connections: carrying },
         );
         reduced.ratio = reduced.rps / barePost.rps;
         rows.push(reduced);

@@ -16,6 +16,7 @@ import { withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub, startWorkers } from "../src/hub.js";
 import { QUEUE_NAME } from "../src/jobs/queue.js";
 import { createTenant } from "../src/tenants.js";
+import { dropQueueKeys } from "./support.js";
 
 export type StartPushHub = {
   type: "start";
@@ -177,6 +178,7 @@ async function start(message: StartPushHub): Promise<PushHubReady> {
   cleanup = async () => {
     await hub?.close();
     redis?.disconnect();
+    if (message.redisUrl) await dropQueueKeys(message.redisUrl, queuePrefix);
     await rm(dir, { recursive: true, force: true });
   };
   const address = hub.app.server.address();

@@ -5,6 +5,7 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
+import { Redis } from "ioredis";
 import pg from "pg";
 
 /** Runs autocannon, refusing any target but a loopback address. */
@@ -89,4 +90,23 @@ export function redact(url: string): string {
 export function urlOf(address: ReturnType<import("node:net").Server["address"]>): string {
   if (!address || typeof address === "string") throw new Error("not listening on TCP");
   return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * Deletes a run's queue keys (`prefix:*`) from Redis: a benchmark's queue holds tens of thousands
+ * of jobs, and Redis keeps them in memory until someone removes them.
+ */
+export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  let dropped = 0;
+  try {
+    const stream = redis.scanStream({ match: `${prefix}:*`, count: 1_000 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length === 0) continue;
+      dropped += await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+  return dropped;
 }
