@@ -18,7 +18,9 @@ describe("security headers", () => {
 
   it("a directive helmet refuses fails at start, not on a request", () => {
     expect(() =>
-      securityHeaders({ contentSecurityPolicy: { directives: { "default-src": ["'self'; script-src *"] } } }),
+      securityHeaders({
+        contentSecurityPolicy: { directives: { "default-src": ["'self'; script-src *"] } },
+      }),
     ).toThrow(/default-src/);
   });
 
@@ -26,7 +28,9 @@ describe("security headers", () => {
     const app = Fastify();
     registerSecurityHeaders(app);
     app.get("/ok", async () => ({ ok: true }));
-    app.get("/framed", async (_request, reply) => reply.header("x-frame-options", "DENY").send("x"));
+    app.get("/framed", async (_request, reply) =>
+      reply.header("x-frame-options", "DENY").send("x"),
+    );
     const ok = await app.inject({ method: "GET", url: "/ok" });
     const missing = await app.inject({ method: "GET", url: "/nowhere" });
     const framed = await app.inject({ method: "GET", url: "/framed" });
