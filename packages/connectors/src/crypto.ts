@@ -100,7 +100,8 @@ export async function hmacSha256(
   key: string | Uint8Array,
   data: string | Uint8Array,
 ): Promise<Uint8Array> {
-  if (native) return plain(native.createHmac("sha256", bytesOf(key)).update(bytesOf(data)).digest());
+  if (native)
+    return plain(native.createHmac("sha256", bytesOf(key)).update(bytesOf(data)).digest());
   return webHmacSha256(key, data);
 }
 
