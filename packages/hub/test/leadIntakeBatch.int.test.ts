@@ -5,6 +5,7 @@ import { auditEvents, followUpTasks, leads, touchpoints } from "../src/db/schema
 import { withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub } from "../src/hub.js";
 import { intakeQueueOf } from "../src/leads/intakeQueue.js";
+import { backgroundOf } from "../src/lib/background.js";
 import { availableBackends } from "./support/backends.js";
 import { caller, type LeadGroup, mobile, ok, seedLeadGroup } from "./support/leadGroup.js";
 
@@ -197,5 +198,49 @@ describe.each(availableBackends())("lead intake in batches on $name", (backend) 
     expect(reused.statusCode).toBe(422);
     expect(reused.json().error.code).toBe("idempotency_key_reused");
     expect((await counts(group)).leads).toBe(7);
+  });
+
+  it("queues reminders after the answers, at most one batch's behind: a slow queue slows intake, it does not pile up", async () => {
+    const group = await seedLeadGroup(hub, "Slow Queue Motors", ["SQ01", "SQ02"]);
+    const queue = hub.services.queue;
+    const enqueueMany = queue.enqueueMany.bind(queue);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let reminderJobs = 0;
+    // The real queue, 150 ms slower per call — much slower than an intake transaction.
+    queue.enqueueMany = async (jobs) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await enqueueMany(jobs);
+        reminderJobs += jobs.filter((j) => j.name === "lead.follow_up_reminder").length;
+      } finally {
+        inFlight--;
+      }
+    };
+    try {
+      const waves = 6;
+      for (let wave = 0; wave < waves; wave++) {
+        // A wave arrives while the previous one's reminders are still being queued.
+        const responses = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            call("POST", "/v1/leads", group.integrationKey, {
+              ...lead(870_000 + wave * 10 + i),
+              storeId: group.stores[0],
+            }),
+          ),
+        );
+        for (const r of responses) ok(r, 201);
+      }
+      await backgroundOf(hub.services).settle();
+      // Never more than two calls on their way (one batch's overlapping the next transaction,
+      // and the next's), however far behind the queue is.
+      expect(mostInFlight).toBeLessThanOrEqual(2);
+      // Every lead's first task has its due and overdue reminders queued.
+      expect(reminderJobs).toBe(2 * 60);
+    } finally {
+      queue.enqueueMany = enqueueMany;
+    }
   });
 });

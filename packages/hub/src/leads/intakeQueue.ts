@@ -81,6 +81,8 @@ export class IntakeQueue {
   readonly #services: HubServices;
   readonly #waiting = new Map<string, Waiting[]>();
   readonly #running = new Set<string>();
+  /** By tenant, the reminders of its last batch still being queued. */
+  readonly #reminding = new Map<string, Promise<void>[]>();
   /** Transactions run, the largest batch, and leads stored by the batch path (for tests, metrics). */
   readonly stats = { transactions: 0, largestBatch: 0, storedInBatches: 0 };
 
@@ -110,20 +112,28 @@ export class IntakeQueue {
           break;
         }
         const batch = list.splice(0, MAX_INTAKE_BATCH);
+        const reminders: Promise<void>[] = [];
         try {
-          await this.#run(tenantId, batch);
+          await this.#run(tenantId, batch, reminders);
         } catch (error) {
           // Nothing may be left waiting for ever: whoever is not answered yet gets the error
           // (a promise settles once, so those answered keep their answer).
           for (const waiting of batch) waiting.reject(error);
         }
+        // One batch's reminders may overlap the next transaction, no more: a queue slower than
+        // intake then slows intake down instead of piling up work in memory.
+        await Promise.allSettled(this.#reminding.get(tenantId) ?? []);
+        this.#reminding.set(tenantId, reminders);
+        void Promise.allSettled(reminders).then(() => {
+          if (this.#reminding.get(tenantId) === reminders) this.#reminding.delete(tenantId);
+        });
       }
     } finally {
       this.#running.delete(tenantId);
     }
   }
 
-  async #run(tenantId: string, batch: Waiting[]): Promise<void> {
+  async #run(tenantId: string, batch: Waiting[], reminders: Promise<void>[]): Promise<void> {
     const now = new Date();
     const contextOf = (w: Waiting): Omit<LeadContext, "tx"> => ({
       actor: w.actor,
@@ -161,6 +171,7 @@ export class IntakeQueue {
         tenantId,
         done.flatMap((d) => d.outcome.remind),
         done[0]!.waiting,
+        reminders,
       );
     }
     for (const waiting of later) {
@@ -177,7 +188,7 @@ export class IntakeQueue {
           return stored;
         });
         this.stats.transactions++;
-        if (outcome) await this.#answer(tenantId, waiting, outcome);
+        if (outcome) this.#answer(tenantId, waiting, outcome, reminders);
       } catch (error) {
         waiting.reject(error);
       }
@@ -327,22 +338,33 @@ export class IntakeQueue {
     return { done, later };
   }
 
-  async #answer(tenantId: string, waiting: Waiting, outcome: IntakeOutcome): Promise<void> {
+  #answer(
+    tenantId: string,
+    waiting: Waiting,
+    outcome: IntakeOutcome,
+    reminders: Promise<void>[],
+  ): void {
     waiting.resolve({ kind: "stored", ...outcome });
-    this.#remind(tenantId, outcome.remind, waiting);
+    this.#remind(tenantId, outcome.remind, waiting, reminders);
   }
 
   /**
    * Schedules the reminders of committed leads after their callers are answered, without holding
    * up the tenant's next transaction (on the database-backed queue adding them costs as much as a
-   * write). The hub waits for them before closing; a stop that cuts them off is made good at the
-   * next start (`rescheduleFollowUpReminders`).
+   * write); adds the scheduling to `reminders`, which the tenant's batch after next waits for.
+   * The hub waits for them before closing; a stop that cuts them off is made good at the next
+   * start (`rescheduleFollowUpReminders`).
    */
-  #remind(tenantId: string, tasks: IntakeOutcome["remind"], waiting: Waiting): void {
+  #remind(
+    tenantId: string,
+    tasks: IntakeOutcome["remind"],
+    waiting: Waiting,
+    reminders: Promise<void>[],
+  ): void {
     if (!tasks.some(Boolean)) return;
-    backgroundOf(this.#services).add(
-      scheduleReminders(this.#services.queue, tenantId, tasks, waiting.log),
-    );
+    const scheduled = scheduleReminders(this.#services.queue, tenantId, tasks, waiting.log);
+    backgroundOf(this.#services).add(scheduled);
+    reminders.push(scheduled);
   }
 }
 
