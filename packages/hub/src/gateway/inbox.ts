@@ -107,8 +107,6 @@ export async function writeInboxMany(
   );
   const rows = perRequest.flat();
   if (rows.length === 0) return perRequest.map(() => []);
-  // The rows as one JSON parameter: building a bound parameter per value cost more of the hub's
-  // time than the database's work on a batch of deliveries.
   // In key order, so two batches written at once that share events take their locks in the same
   // order and never wait on each other in a cycle.
   const ordered = [...rows].sort((x, y) =>
@@ -116,6 +114,8 @@ export async function writeInboxMany(
       ? compareText(x.eventKey, y.eventKey)
       : compareText(x.connectionId, y.connectionId),
   );
+  // The rows as one JSON parameter: building a bound parameter per value cost more of the hub's
+  // time than the database's work on a batch of deliveries.
   const inserted = await tx.execute<{ id: string }>(
     sql`${bulkInsert(inbox, ordered)} ON CONFLICT (${sql.identifier(inbox.connectionId.name)}, ${sql.identifier(inbox.eventKey.name)}) DO NOTHING RETURNING ${sql.identifier(inbox.id.name)}`,
   );
