@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type autocannon from "autocannon";
-import { ask, cannon, createDatabase, redact, urlOf } from "./support.js";
+import { ask, cannon, connectionsToCarry, createDatabase, redact, urlOf } from "./support.js";
 
 type Mode = "embedded" | "postgres";
 
@@ -331,9 +331,7 @@ async function main(): Promise<void> {
 
       if (mode === "postgres") {
         const rate = Math.max(1, Math.round(barePost.rps * 0.2));
-        // Enough connections to carry the rate at the target's 50 ms p99 (rate × 0.05 s in
-        // flight): with fewer, autocannon could never offer the rate to a hub that meets it.
-        const carrying = Math.max(connections, Math.ceil(rate * 0.05));
+        const carrying = connectionsToCarry(rate, connections);
         const reduced = await run(
           `lead create at ${rate.toLocaleString("en-US")} req/s (20 % of bare, ${carrying} connections)`,
           "POST /v1/leads",

@@ -93,6 +93,15 @@ export function urlOf(address: ReturnType<import("node:net").Server["address"]>)
 }
 
 /**
+ * Connections enough to offer `rate` requests a second to a server that answers within the
+ * targets' 50 ms (rate × 0.05 s in flight, Little's law), and never fewer than `atLeast`: with
+ * too few, autocannon cannot offer the rate at all, however fast the server.
+ */
+export function connectionsToCarry(rate: number, atLeast: number): number {
+  return Math.max(atLeast, Math.ceil(rate * 0.05));
+}
+
+/**
  * Deletes a run's queue keys (`prefix:*`) from Redis: a benchmark's queue holds tens of thousands
  * of jobs, and Redis keeps them in memory until someone removes them.
  */
