@@ -84,6 +84,24 @@ describe("normalizePhone's fast path for Chinese mobiles", () => {
     );
   });
 
+  it("leaves a bare number starting 179 to the full parser, which reads 179xx as an IP-dialling prefix", () => {
+    // Found by the property above: the fast path once took 17900008000 for a mobile.
+    for (const text of ["17900008000", "179 5113 8123", "17951138123"]) {
+      const full = parsePhoneNumberFromString(text, "CN");
+      expect(normalizePhone(text, "CN")).toEqual(
+        full?.isValid()
+          ? { ok: true, e164: full.number, country: full.country }
+          : expect.objectContaining({ ok: false }),
+      );
+    }
+    expect(normalizePhone("17900008000", "CN").ok).toBe(false);
+    expect(normalizePhone("+86 179 0000 8000", "CN")).toEqual({
+      ok: true,
+      e164: "+8617900008000",
+      country: "CN",
+    });
+  });
+
   it("does not read a bare 11-digit number as Chinese when another region is the default", () => {
     expect(normalizePhone("13812345678", "US")).toMatchObject({ ok: false });
     expect(normalizePhone("+86 138 1234 5678", "US")).toMatchObject({

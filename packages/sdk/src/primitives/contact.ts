@@ -66,6 +66,9 @@ function chineseMobileFastPath(text: string, chinaByDefault: boolean): PhoneResu
   const match = MOBILE_SHAPE.exec(compact);
   if (!match) return undefined;
   const national = match[1]!;
+  // Typed without +86, a leading 179xx is an IP-dialling prefix (17951 …) that the full parser
+  // strips before reading the number (China's national prefix for parsing): not plainly a mobile.
+  if (national.startsWith("179") && !compact.startsWith("+86")) return undefined;
   const block = national.slice(0, 7);
   const verdict = blockVerdicts.get(block);
   if (verdict === true) return { ok: true, e164: `+86${national}`, country: "CN" };
