@@ -83,11 +83,15 @@ export class IntakeQueue {
   readonly #running = new Set<string>();
   /** By tenant, the reminders of its last batch still being queued. */
   readonly #reminding = new Map<string, Promise<void>[]>();
+  /** The queue lives in the embedded database, whose one session everything takes turns on. */
+  readonly #queueSharesSession: boolean;
   /** Transactions run, the largest batch, and leads stored by the batch path (for tests, metrics). */
   readonly stats = { transactions: 0, largestBatch: 0, storedInBatches: 0 };
 
   constructor(services: HubServices) {
     this.#services = services;
+    this.#queueSharesSession =
+      services.database.mode === "embedded" && services.queue.backend === "postgres";
   }
 
   /** Stores one inquiry; resolves once it is committed and its reminders are scheduled. */
@@ -121,8 +125,12 @@ export class IntakeQueue {
           for (const waiting of batch) waiting.reject(error);
         }
         // One batch's reminders may overlap the next transaction, no more: a queue slower than
-        // intake then slows intake down instead of piling up work in memory.
-        await Promise.allSettled(this.#reminding.get(tenantId) ?? []);
+        // intake then slows intake down instead of piling up work in memory. On the embedded
+        // database a database-backed queue shares its one session, where the two would only take
+        // turns (measured slower): there a batch's reminders are done before the next begins.
+        await Promise.allSettled(
+          this.#queueSharesSession ? reminders : (this.#reminding.get(tenantId) ?? []),
+        );
         this.#reminding.set(tenantId, reminders);
         void Promise.allSettled(reminders).then(() => {
           if (this.#reminding.get(tenantId) === reminders) this.#reminding.delete(tenantId);
