@@ -2,9 +2,9 @@
  * Hashing, HMAC and comparisons on Web Crypto (`globalThis.crypto.subtle`), which Node ≥ 20,
  * Deno, Bun, browsers and edge workers all have; nothing imports `node:crypto`, so every connector
  * runs on any of them. Where the runtime hands out its native crypto module
- * (`process.getBuiltinModule`: Node ≥ 20.16, Bun, Deno) HMAC and SHA-256 use it instead — the same
- * bytes at a fraction of Web Crypto's per-call cost, which a webhook endpoint pays on every
- * delivery.
+ * (`process.getBuiltinModule`: Node ≥ 20.16, and runtimes that copy it) HMAC and SHA-256 use
+ * it — the same bytes at a fraction of Web Crypto's per-call cost, which a webhook endpoint pays
+ * on every delivery.
  */
 
 const encoder = new TextEncoder();
