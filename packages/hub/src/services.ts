@@ -16,6 +16,14 @@ export interface HubServices {
   queue: JobQueue;
 }
 
+/**
+ * The job queue lives in the embedded database, whose one PostgreSQL session everything takes
+ * turns on: there, queueing jobs alongside the next write does not overlap anything.
+ */
+export function queueSharesSession(services: HubServices): boolean {
+  return services.database.mode === "embedded" && services.queue.backend === "postgres";
+}
+
 declare module "fastify" {
   interface FastifyInstance {
     hub: HubServices;

@@ -4,16 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboxWriterOf } from "../src/gateway/inboxWriter.js";
 import { buildHub, type Hub, startWorkers } from "../src/hub.js";
 import { intakeQueueOf } from "../src/leads/intakeQueue.js";
+import { backgroundOf } from "../src/lib/background.js";
 import { availableBackends } from "./support/backends.js";
 import { connectionOutcome, connectMeta, notifyMeta, until } from "./support/gateway.js";
 import { caller, type LeadGroup, seedLeadGroup } from "./support/leadGroup.js";
 
 /** Deliveries fired at once: enough that several wait while the first is written. */
 const BURST = 40;
-const allLeads = metaFormLeads(2 * BURST);
-/** The burst's leads; the rest are the backlog of the second case. */
+const allLeads = metaFormLeads(3 * BURST);
+/** The burst's leads, the slow queue's, and the backlog of the last case. */
 const graphLeads = allLeads.slice(0, BURST);
-const backlog = allLeads.slice(BURST);
+const slowQueueLeads = allLeads.slice(BURST, 2 * BURST);
+const backlog = allLeads.slice(2 * BURST);
 const graph = setupServer(...metaGraphHandlers({ leads: allLeads }));
 
 /**
@@ -67,6 +69,67 @@ describe.each(availableBackends())("inbox writes in batches on $name", (backend)
     expect(outcome.rows.every((r) => r.status === "processed")).toBe(true);
     expect(outcome.leads).toHaveLength(BURST);
     expect(outcome.touchpoints).toHaveLength(BURST);
+  });
+
+  it("answers once committed, without waiting for the queue; a slow queue slows the writes, jobs never pile up", async () => {
+    const connection = await connectMeta(call, g.admin, "Meta slow queue", g.stores[0]);
+    const queue = hub.services.queue;
+    const enqueueMany = queue.enqueueMany.bind(queue);
+    let gate: (() => void) | undefined;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let processingJobs = 0;
+    // The real queue, held shut by `gate` while it is set, else 150 ms slower per call for the
+    // inbox's jobs — much slower than an inbox write.
+    queue.enqueueMany = async (jobs) => {
+      if (!jobs.some((job) => job.name === "gateway.process")) return enqueueMany(jobs);
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        if (gate) await new Promise<void>((resolve) => (gate = resolve));
+        else await new Promise((resolve) => setTimeout(resolve, 150));
+        await enqueueMany(jobs);
+        processingJobs += jobs.length;
+      } finally {
+        inFlight--;
+      }
+    };
+    try {
+      // Held shut: the sender hears 200 all the same — the row is committed, the job follows.
+      gate = () => {};
+      const first = String(slowQueueLeads[0]!.id);
+      const answered = await Promise.race([
+        notifyMeta(hub, connection.hookPath, first),
+        new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 15_000)),
+      ]);
+      expect(answered === "waited" ? answered : answered.statusCode).toBe(200);
+      expect(inFlight).toBe(1);
+      const open = gate;
+      gate = undefined;
+      open();
+
+      // Waves that arrive while the previous waves' jobs are still being added.
+      const rest = slowQueueLeads.slice(1).map((lead) => String(lead.id));
+      for (let wave = 0; wave < rest.length; wave += 13) {
+        const answers = await Promise.all(
+          rest.slice(wave, wave + 13).map((id) => notifyMeta(hub, connection.hookPath, id)),
+        );
+        for (const answer of answers) expect(answer.statusCode).toBe(200);
+      }
+      await backgroundOf(hub.services).settle();
+      // One write's jobs overlapping the next write, and the next's: never more.
+      expect(mostInFlight).toBeLessThanOrEqual(2);
+      expect(processingJobs).toBe(BURST);
+      const outcome = await until(
+        () => connectionOutcome(hub, g.tenantId, connection.id),
+        (o) => o.rows.length === BURST && o.rows.every((r) => r.status === "processed"),
+        120_000,
+      );
+      expect(outcome.rows.every((r) => r.status === "processed")).toBe(true);
+      expect(outcome.leads).toHaveLength(BURST);
+    } finally {
+      queue.enqueueMany = enqueueMany;
+    }
   });
 
   it("processes waiting inbox rows in shared intake transactions: each row one lead, marked with it", async () => {

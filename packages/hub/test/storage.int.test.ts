@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bulkInsert, dollarQuoted } from "../src/db/bulk.js";
 import { events, followUpTasks, leads, stores } from "../src/db/schema.js";
-import { withTenant } from "../src/db/tenant.js";
+import { atOnceInTenant, withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub } from "../src/hub.js";
 import { FOLLOW_UP_EVENT_TYPES } from "../src/jobs/followUpReminder.js";
 import { createTenant } from "../src/tenants.js";
@@ -67,6 +68,102 @@ describe.each(availableBackends())("storage and jobs on $name", (backend) => {
         tx.insert(events).values({ id: "evt_cross", tenantId: b, type: "x", payload: {} }),
       ),
     ).rejects.toThrow();
+  });
+
+  describe("one statement in one round trip (atOnceInTenant)", () => {
+    // Tenants of their own: the reminder test below expects A's and B's event logs empty.
+    let c: string;
+    let d: string;
+    beforeAll(async () => {
+      c = (await createTenant(hub.services.db, "C")).tenantId;
+      d = (await createTenant(hub.services.db, "D")).tenantId;
+    });
+    const event = (id: string, tenantId: string, payload: object) => ({
+      id,
+      tenantId,
+      type: "test.at_once",
+      payload: payload as Record<string, unknown>,
+    });
+
+    it("runs in the tenant's settings, which are gone after its commit", async () => {
+      const [inside] = await atOnceInTenant<{ role: string; tenant: string }>(
+        hub.services.database,
+        c,
+        sql`SELECT current_user AS role, current_setting('forecourt.tenant_id', true) AS tenant`,
+      );
+      expect(inside).toEqual({ role: "forecourt_app", tenant: c });
+      // Every connection of the pool, after: the owner again, no tenant.
+      const after = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          hub.services.database.pool.query(
+            "SELECT current_user AS role, current_setting('forecourt.tenant_id', true) AS tenant",
+          ),
+        ),
+      );
+      for (const result of after) {
+        expect(result.rows[0].role).not.toBe("forecourt_app");
+        expect(result.rows[0].tenant ?? "").toBe("");
+      }
+    });
+
+    it("stores inlined rows exactly, whatever their text holds", async () => {
+      const awkward = [
+        "it's",
+        "back\\slash \\x00 and \\'",
+        "$q$ $q0$ $$ $tag$",
+        "ends in $q",
+        "ends in $",
+        "汽车 🚗 e\u0301",
+        '"quoted" \n newline',
+      ];
+      const rows = awkward.map((text, i) => event(`evt_atonce_${i}`, c, { text, i }));
+      const inserted = await atOnceInTenant<{ id: string }>(
+        hub.services.database,
+        c,
+        sql`${bulkInsert(events, rows, { inline: true })} RETURNING id`,
+      );
+      expect(inserted.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+      const stored = await withTenant(hub.services.db, c, (tx) =>
+        tx
+          .select({ payload: events.payload })
+          .from(events)
+          .where(sql`${events.type} = 'test.at_once'`),
+      );
+      expect(stored.map((r) => (r.payload as { text: string }).text).sort()).toEqual(
+        [...awkward].sort(),
+      );
+    });
+
+    it("is refused by row-level security for another tenant's row, and writes nothing of it", async () => {
+      const rows = [event("evt_atonce_own", c, {}), event("evt_atonce_cross", d, {})];
+      await expect(
+        atOnceInTenant(hub.services.database, c, bulkInsert(events, rows, { inline: true })),
+      ).rejects.toThrow(/row-level security/);
+      // One implicit transaction: the tenant's own row of the statement is not there either.
+      const ids = await withTenant(hub.services.db, c, async (tx) =>
+        (await tx.select({ id: events.id }).from(events)).map((r) => r.id),
+      );
+      expect(ids).not.toContain("evt_atonce_own");
+    });
+
+    it("refuses a statement with bound parameters instead of sending it", async () => {
+      await expect(
+        atOnceInTenant(hub.services.database, c, sql`SELECT ${"x"}::text AS x`),
+      ).rejects.toThrow(/without bound parameters/);
+      await expect(
+        atOnceInTenant(hub.services.database, c, bulkInsert(events, [event("evt_p", c, {})])),
+      ).rejects.toThrow(/without bound parameters/);
+    });
+
+    it("dollar quotes any text so that it ends where it should", async () => {
+      for (const text of ["", "$", "$q", "$q$", "a$q", "x$q$y", "$q0$ $q$ $q1"]) {
+        const [row] = (
+          await hub.services.database.pool.query(`SELECT ${dollarQuoted(text)}::text AS t`)
+        ).rows;
+        expect(row.t).toBe(text);
+      }
+      expect(() => dollarQuoted("nul \0 inside")).toThrow(/NUL/);
+    });
   });
 
   it("the audit log is append-only for the app role", async () => {

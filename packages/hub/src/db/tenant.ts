@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
 import type { Db } from "./database.js";
 
 /** The database role the policies apply to: not a superuser, not the tables' owner. */
@@ -24,4 +26,33 @@ export async function withTenant<T>(
     );
     return work(tx);
   });
+}
+
+const dialect = new PgDialect();
+
+/**
+ * One statement in `tenantId`'s tenancy, in a single round trip to PostgreSQL: the tenant's
+ * settings and the statement travel as one simple-protocol message, which PostgreSQL runs as one
+ * implicit transaction — committed once the message is done, rolled back whole if any part fails —
+ * so the settings hold for the statement and vanish with its commit, as in `withTenant`. For the
+ * hot paths where the transaction is this one statement: `withTenant` costs BEGIN, the settings,
+ * the statement and COMMIT — four round trips, each a socket write and a wake-up on both sides.
+ *
+ * The simple protocol takes no bound parameters, so `statement` must carry none: its values are
+ * inlined as literals by the caller (`bulkInsert(…, { inline: true })`); one with parameters is
+ * refused rather than sent.
+ */
+export async function atOnceInTenant<Row extends Record<string, unknown>>(
+  database: { pool: pg.Pool },
+  tenantId: string,
+  statement: SQL,
+): Promise<Row[]> {
+  const query = dialect.sqlToQuery(statement);
+  if (query.params.length > 0) {
+    throw new Error("atOnceInTenant takes a statement without bound parameters");
+  }
+  const results = (await database.pool.query(
+    `SELECT set_config('role', ${pg.escapeLiteral(APP_ROLE)}, true), set_config('forecourt.tenant_id', ${pg.escapeLiteral(tenantId)}, true); ${query.sql}`,
+  )) as unknown as pg.QueryResult<Row>[];
+  return results[results.length - 1]!.rows;
 }

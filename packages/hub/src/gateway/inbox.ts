@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { SourceEvent } from "@forecourt/connectors";
 import { ulid } from "@forecourt/sdk";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type pg from "pg";
 import { bulkInsert } from "../db/bulk.js";
 import type { Db } from "../db/database.js";
 import { connections, inbox } from "../db/schema.js";
-import type { Tx } from "../db/tenant.js";
+import { atOnceInTenant, type Tx } from "../db/tenant.js";
 import type { JobQueue } from "../jobs/queue.js";
 
 /**
@@ -79,13 +80,39 @@ export async function writeInbox(
  * `writeInbox` for several requests in one INSERT. The same event twice (two deliveries in one
  * batch) is stored once: the first is created, the second is the redelivery.
  */
-export async function writeInboxMany(
-  tx: Tx,
-  batch: {
-    request: InboxRequest;
-    writes: InboxWrite[];
-    rawBodyOf?: ((write: InboxWrite) => Buffer) | undefined;
-  }[],
+export async function writeInboxMany(tx: Tx, batch: InboxBatch): Promise<StoredEntry[][]> {
+  return insertInbox(
+    batch,
+    false,
+    async (statement) => (await tx.execute<{ id: string }>(statement)).rows,
+  );
+}
+
+/**
+ * `writeInboxMany` as its own transaction in one round trip (`atOnceInTenant`): the tenant's
+ * settings and the INSERT in one message, committed when PostgreSQL answers. The webhook
+ * endpoint's group commit writes this way.
+ */
+export async function writeInboxAtOnce(
+  database: { pool: pg.Pool },
+  tenantId: string,
+  batch: InboxBatch,
+): Promise<StoredEntry[][]> {
+  return insertInbox(batch, true, (statement) =>
+    atOnceInTenant<{ id: string }>(database, tenantId, statement),
+  );
+}
+
+export type InboxBatch = {
+  request: InboxRequest;
+  writes: InboxWrite[];
+  rawBodyOf?: ((write: InboxWrite) => Buffer) | undefined;
+}[];
+
+async function insertInbox(
+  batch: InboxBatch,
+  inline: boolean,
+  run: (statement: SQL) => Promise<{ id: string }[]>,
 ): Promise<StoredEntry[][]> {
   const perRequest = batch.map(({ request, writes, rawBodyOf }) =>
     writes.map((w) => ({
@@ -116,10 +143,10 @@ export async function writeInboxMany(
   );
   // The rows as one JSON parameter: building a bound parameter per value cost more of the hub's
   // time than the database's work on a batch of deliveries.
-  const inserted = await tx.execute<{ id: string }>(
-    sql`${bulkInsert(inbox, ordered)} ON CONFLICT (${sql.identifier(inbox.connectionId.name)}, ${sql.identifier(inbox.eventKey.name)}) DO NOTHING RETURNING ${sql.identifier(inbox.id.name)}`,
+  const inserted = await run(
+    sql`${bulkInsert(inbox, ordered, { inline })} ON CONFLICT (${sql.identifier(inbox.connectionId.name)}, ${sql.identifier(inbox.eventKey.name)}) DO NOTHING RETURNING ${sql.identifier(inbox.id.name)}`,
   );
-  const created = new Set(inserted.rows.map((r) => r.id));
+  const created = new Set(inserted.map((r) => r.id));
   return perRequest.map((list) =>
     list.map((r) =>
       created.has(r.id)

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from "fastify";
-import { withTenant } from "../db/tenant.js";
-import type { HubServices } from "../services.js";
+import { backgroundOf, TrailingWork } from "../lib/background.js";
+import { type HubServices, queueSharesSession } from "../services.js";
 import {
   enqueueProcessing,
   type InboxRequest,
   type InboxWrite,
   type StoredEntry,
-  writeInboxMany,
+  writeInboxAtOnce,
 } from "./inbox.js";
 
 /** At most this many deliveries share one transaction. */
@@ -27,19 +27,24 @@ interface Waiting {
  * processing jobs added in one call. A lone delivery is written at once. If a shared write fails,
  * each delivery of it is written alone, so a failure answers only the delivery it belongs to.
  *
- * The senders are answered as soon as the commit is done, and the jobs are added after that; if
- * adding them fails (or the process stops first) the rows are stored all the same and the
- * reconciler enqueues them later (`reconcileInbox`).
+ * The senders are answered as soon as the commit is done, and the jobs are added after that,
+ * while the tenant's next write runs (the write after next waits for them: a slow queue slows
+ * acknowledgement down rather than piling up jobs in memory). If adding them fails (or the process
+ * stops first) the rows are stored all the same and the reconciler enqueues them later
+ * (`reconcileInbox`).
  */
 export class InboxWriter {
   readonly #services: HubServices;
   readonly #waiting = new Map<string, Waiting[]>();
   readonly #running = new Set<string>();
+  /** By tenant, the jobs of its last write still being added. */
+  readonly #enqueueing: TrailingWork;
   /** Transactions run and the largest batch (for tests and metrics). */
   readonly stats = { transactions: 0, largestBatch: 0 };
 
   constructor(services: HubServices) {
     this.#services = services;
+    this.#enqueueing = new TrailingWork({ overlap: !queueSharesSession(services) });
   }
 
   /** Stores a delivery's events; resolves with each event's row once they are committed. */
@@ -68,20 +73,23 @@ export class InboxWriter {
           break;
         }
         const batch = list.splice(0, MAX_INBOX_BATCH);
+        let enqueued: Promise<void> = Promise.resolve();
         try {
-          await this.#run(tenantId, batch);
+          ({ enqueued } = await this.#run(tenantId, batch));
         } catch (error) {
           // Nothing may be left waiting for ever: whoever is not answered yet gets the error
           // (a promise settles once, so those answered keep their answer).
           for (const waiting of batch) waiting.reject(error);
         }
+        await this.#enqueueing.next(tenantId, enqueued);
       }
     } finally {
       this.#running.delete(tenantId);
     }
   }
 
-  async #run(tenantId: string, batch: Waiting[]): Promise<void> {
+  /** Writes a batch and answers it; returns the adding of its jobs, which runs on. */
+  async #run(tenantId: string, batch: Waiting[]): Promise<{ enqueued: Promise<void> }> {
     let written: { waiting: Waiting; stored: StoredEntry[] }[];
     try {
       const stored = await this.#commit(tenantId, batch);
@@ -89,7 +97,7 @@ export class InboxWriter {
     } catch (error) {
       if (batch.length === 1) {
         batch[0]!.reject(error);
-        return;
+        return { enqueued: Promise.resolve() };
       }
       written = [];
       for (const waiting of batch) {
@@ -106,23 +114,23 @@ export class InboxWriter {
     const fresh = written.flatMap(({ stored }) =>
       stored.filter((s) => s.created && s.status === "received"),
     );
-    try {
-      await enqueueProcessing(this.#services.queue, fresh);
-    } catch (error) {
+    const enqueued = enqueueProcessing(this.#services.queue, fresh).catch((error: unknown) => {
       // Stored all the same: the reconciler enqueues rows that were never processed.
       batch[0]?.log?.warn(
         { tenantId, events: fresh.length, err: (error as Error).message },
         "enqueue failed; the reconciler will enqueue these inbox rows",
       );
-    }
+    });
+    backgroundOf(this.#services).add(enqueued);
+    return { enqueued };
   }
 
   async #commit(tenantId: string, batch: Waiting[]): Promise<StoredEntry[][]> {
-    const stored = await withTenant(this.#services.db, tenantId, (tx) =>
-      writeInboxMany(
-        tx,
-        batch.map(({ request, writes }) => ({ request, writes })),
-      ),
+    // One round trip: the tenant's settings and the INSERT in one message, one commit.
+    const stored = await writeInboxAtOnce(
+      this.#services.database,
+      tenantId,
+      batch.map(({ request, writes }) => ({ request, writes })),
     );
     this.stats.transactions++;
     this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);

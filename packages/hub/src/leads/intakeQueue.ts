@@ -5,13 +5,13 @@ import type { Actor } from "../auth/roles.js";
 import { idempotencyKeys, touchpoints } from "../db/schema.js";
 import { type Tx, withTenant } from "../db/tenant.js";
 import { lockOpenInboxRows, markInboxProcessed } from "../gateway/inbox.js";
-import { backgroundOf } from "../lib/background.js";
+import { backgroundOf, TrailingWork } from "../lib/background.js";
 import {
   claimIdempotency,
   completeIdempotency,
   type IdempotencyClaim,
 } from "../plugins/idempotency.js";
-import type { HubServices } from "../services.js";
+import { type HubServices, queueSharesSession } from "../services.js";
 import { loadAssignmentSetup } from "./assignmentSetup.js";
 import type { LeadContext } from "./context.js";
 import { lockIntakeKeys, matchStoredIdentities } from "./identity.js";
@@ -82,16 +82,13 @@ export class IntakeQueue {
   readonly #waiting = new Map<string, Waiting[]>();
   readonly #running = new Set<string>();
   /** By tenant, the reminders of its last batch still being queued. */
-  readonly #reminding = new Map<string, Promise<void>[]>();
-  /** The queue lives in the embedded database, whose one session everything takes turns on. */
-  readonly #queueSharesSession: boolean;
+  readonly #reminding: TrailingWork;
   /** Transactions run, the largest batch, and leads stored by the batch path (for tests, metrics). */
   readonly stats = { transactions: 0, largestBatch: 0, storedInBatches: 0 };
 
   constructor(services: HubServices) {
     this.#services = services;
-    this.#queueSharesSession =
-      services.database.mode === "embedded" && services.queue.backend === "postgres";
+    this.#reminding = new TrailingWork({ overlap: !queueSharesSession(services) });
   }
 
   /** Stores one inquiry; resolves once it is committed and its reminders are scheduled. */
@@ -128,13 +125,7 @@ export class IntakeQueue {
         // intake then slows intake down instead of piling up work in memory. On the embedded
         // database a database-backed queue shares its one session, where the two would only take
         // turns (measured slower): there a batch's reminders are done before the next begins.
-        await Promise.allSettled(
-          this.#queueSharesSession ? reminders : (this.#reminding.get(tenantId) ?? []),
-        );
-        this.#reminding.set(tenantId, reminders);
-        void Promise.allSettled(reminders).then(() => {
-          if (this.#reminding.get(tenantId) === reminders) this.#reminding.delete(tenantId);
-        });
+        await this.#reminding.next(tenantId, Promise.allSettled(reminders));
       }
     } finally {
       this.#running.delete(tenantId);

@@ -40,3 +40,42 @@ export function backgroundOf(owner: object): BackgroundWork {
   }
   return work;
 }
+
+/**
+ * Work a step of some key (a tenant's batch) leaves running after its callers are answered —
+ * queueing its jobs — allowed to overlap that key's next step, and no more: the step after next
+ * waits for it. A queue slower than the steps then slows the steps down instead of piling up work
+ * in memory. With `overlap: false` each step's work is done before the key's next step begins
+ * (for work that would only take turns with the step, as on one shared database session).
+ */
+export class TrailingWork {
+  readonly #overlap: boolean;
+  /** By key, the work of its last step, settled or not. */
+  readonly #last = new Map<string, Promise<void>>();
+
+  constructor(options: { overlap: boolean }) {
+    this.#overlap = options.overlap;
+  }
+
+  /**
+   * Records `work`, the background work of the step of `key` just finished, and resolves when
+   * the key's next step may begin. `work` never makes this reject: it reports its own errors.
+   */
+  async next(key: string, work: Promise<unknown>): Promise<void> {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    const before = this.#last.get(key);
+    this.#last.set(key, settled);
+    void settled.then(() => {
+      if (this.#last.get(key) === settled) this.#last.delete(key);
+    });
+    await (this.#overlap ? before : settled);
+  }
+
+  /** Keys with work still running (for tests). */
+  get size(): number {
+    return this.#last.size;
+  }
+}
