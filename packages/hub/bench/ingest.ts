@@ -36,10 +36,12 @@ import {
 import type autocannon from "autocannon";
 import {
   ask,
+  busyShare,
   cannon,
   connectionsToCarry,
   createDatabase,
   dropQueueKeys,
+  machineCpu,
   redact,
   urlOf,
 } from "./support.js";
@@ -80,6 +82,7 @@ type ToChild =
   | { type: "startWorkers" }
   | { type: "counts" }
   | { type: "verify"; ids: string[] }
+  | { type: "cpu" }
   | { type: "close" };
 type FromChild =
   | Ready
@@ -87,6 +90,7 @@ type FromChild =
   | Verified
   | { type: "closed" }
   | { type: "workersStarted" }
+  | { type: "cpu"; micros: number; inboxTransactions: number }
   | { type: "failed"; message: string };
 
 const { values } = parseArgs({
@@ -120,6 +124,7 @@ async function serve(): Promise<void> {
     { withTenant },
     schema,
     { eq, sql },
+    { inboxWriterOf },
   ] = await Promise.all([
     import("fastify"),
     import("msw/node"),
@@ -130,6 +135,7 @@ async function serve(): Promise<void> {
     import("../src/db/tenant.js"),
     import("../src/db/schema.js"),
     import("drizzle-orm"),
+    import("../src/gateway/inboxWriter.js"),
   ]);
   const { inbox, leads, touchpoints } = schema;
 
@@ -138,6 +144,7 @@ async function serve(): Promise<void> {
   let counts: (() => Promise<Counts>) | undefined;
   let verify: ((ids: string[]) => Promise<Verified>) | undefined;
   let startDeferred: (() => void) | undefined;
+  let inboxTransactions: (() => number) | undefined;
 
   process.on("message", (message: ToChild) => {
     void (async () => {
@@ -173,6 +180,7 @@ async function serve(): Promise<void> {
 
           const hub = await buildHub(config, { workers: !message.deferWorkers });
           startDeferred = () => startWorkers(hub.services);
+          inboxTransactions = () => inboxWriterOf(hub.services).stats.transactions;
           await hub.app.listen({ host: "127.0.0.1", port: 0 });
           const seeded = await seed(hub, createTenant);
           const created = await hub.app.inject({
@@ -251,6 +259,13 @@ async function serve(): Promise<void> {
           if (!startDeferred) throw new Error("not started");
           startDeferred();
           send({ type: "workersStarted" });
+        } else if (message.type === "cpu") {
+          const used = process.cpuUsage();
+          send({
+            type: "cpu",
+            micros: used.user + used.system,
+            inboxTransactions: inboxTransactions?.() ?? 0,
+          });
         } else if (message.type === "counts") {
           if (!counts) throw new Error("not started");
           send(await counts());
@@ -322,6 +337,14 @@ interface Row {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU time of the server process (hub and bare route share it) per request answered, µs. */
+  cpuPerRequest: number;
+  /** That CPU time as a share of one core over the measured seconds. */
+  cpuShare: number;
+  /** How busy all the machine's cores were over the measured seconds (Linux), 0 – 1. */
+  machineBusy: number | undefined;
+  /** Deliveries per inbox transaction (the group commit's mean batch). */
+  perTransaction?: number;
   ratio?: number;
   acknowledged?: number;
   processedAtEnd?: number;
@@ -440,7 +463,16 @@ async function main(): Promise<void> {
       ) => {
         const load = { url, connections, requests: [request()], ...options };
         if (warmup > 0) await cannon({ ...load, duration: warmup });
+        type Cpu = { type: "cpu"; micros: number; inboxTransactions: number };
+        const cpuBefore = await ask<Cpu>(child, { type: "cpu" });
+        const wallBefore = performance.now();
+        const machineBefore = await machineCpu();
         const r = await cannon({ ...load, duration });
+        const machineAfter = await machineCpu();
+        const cpuAfter = await ask<Cpu>(child, { type: "cpu" });
+        const transactions = cpuAfter.inboxTransactions - cpuBefore.inboxTransactions;
+        const cpuMicros = cpuAfter.micros - cpuBefore.micros;
+        const wallMicros = (performance.now() - wallBefore) * 1000;
         const row: Row = {
           mode: label,
           target,
@@ -451,9 +483,13 @@ async function main(): Promise<void> {
           non2xx: r.non2xx,
           errors: r.errors,
           timeouts: r.timeouts,
+          cpuPerRequest: cpuMicros / Math.max(1, r.requests.total),
+          cpuShare: cpuMicros / wallMicros,
+          machineBusy: busyShare(machineBefore, machineAfter),
+          ...(transactions > 0 && { perTransaction: r.requests.total / transactions }),
         };
         console.error(
-          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}`,
+          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.perTransaction ? `, ${row.perTransaction.toFixed(1)} deliveries per inbox transaction` : ""}`,
         );
         return row;
       };
@@ -538,11 +574,11 @@ async function main(): Promise<void> {
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   const table = [
-    "| mode | target | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| mode | target | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
+        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
     ),
   ].join("\n");
   const cpu = cpus();

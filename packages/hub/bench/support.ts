@@ -119,3 +119,29 @@ export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<n
   }
   return dropped;
 }
+
+/**
+ * The machine's CPU counters (`/proc/stat`, Linux): busy and total jiffies over every core, or
+ * undefined where there is no such file. Two readings give how busy the whole machine was
+ * between them — the server, the database, Redis and the load generator together.
+ */
+export async function machineCpu(): Promise<{ busy: number; total: number } | undefined> {
+  const { readFile } = await import("node:fs/promises");
+  const text = await readFile("/proc/stat", "utf8").catch(() => undefined);
+  const line = text?.split("\n").find((l) => l.startsWith("cpu "));
+  if (!line) return undefined;
+  // user nice system idle iowait irq softirq steal …: idle and iowait are the idle time.
+  const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** The share of all cores busy between two `machineCpu` readings (0 – 1), if both exist. */
+export function busyShare(
+  before: { busy: number; total: number } | undefined,
+  after: { busy: number; total: number } | undefined,
+): number | undefined {
+  if (!before || !after || after.total === before.total) return undefined;
+  return (after.busy - before.busy) / (after.total - before.total);
+}
