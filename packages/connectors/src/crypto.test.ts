@@ -54,6 +54,17 @@ describe("crypto helpers", () => {
     }
   });
 
+  it("keeps signing right past the key cache's limit (300 distinct text keys, twice over)", async () => {
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 300; i++) {
+        const key = `secret-${i}`;
+        expect(toHex(await hmacSha256(key, `body ${i}`))).toBe(
+          toHex(await webHmacSha256(key, `body ${i}`)),
+        );
+      }
+    }
+  });
+
   it("compares in constant time, lengths included", () => {
     expect(timingSafeEqual("secret", "secret")).toBe(true);
     expect(timingSafeEqual("secreT", "secret")).toBe(false);

@@ -32,9 +32,12 @@ export function timingSafeEqual(a: string | Uint8Array, b: string | Uint8Array):
 
 /** The part of `node:crypto` used here. */
 interface NativeCrypto {
-  createHmac(algorithm: "sha256", key: Uint8Array): NativeDigest;
+  createHmac(algorithm: "sha256", key: Uint8Array | NativeKey): NativeDigest;
   createHash(algorithm: "sha256"): NativeDigest;
+  createSecretKey(key: Uint8Array): NativeKey;
 }
+/** A native secret key object (opaque here). */
+type NativeKey = { readonly type: "secret" };
 interface NativeDigest {
   update(data: Uint8Array): NativeDigest;
   digest(): Uint8Array;
@@ -45,7 +48,9 @@ const native: NativeCrypto | undefined = (() => {
     const runtime = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } })
       .process;
     const module = runtime?.getBuiltinModule?.("node:crypto") as NativeCrypto | undefined;
-    return typeof module?.createHmac === "function" ? module : undefined;
+    return typeof module?.createHmac === "function" && typeof module.createSecretKey === "function"
+      ? module
+      : undefined;
   } catch {
     return undefined;
   }
@@ -96,12 +101,29 @@ function hmacKey(key: string | Uint8Array): Promise<CryptoKey> {
   return imported;
 }
 
+/** Native key objects by their text, as `importedKeys` (made once, not per request). */
+const nativeKeys = new Map<string, NativeKey>();
+
+function nativeKey(crypto: NativeCrypto, key: string | Uint8Array): Uint8Array | NativeKey {
+  if (typeof key !== "string") return key;
+  let made = nativeKeys.get(key);
+  if (!made) {
+    if (nativeKeys.size >= IMPORTED_KEYS_LIMIT) nativeKeys.clear();
+    made = crypto.createSecretKey(bytesOf(key));
+    nativeKeys.set(key, made);
+  }
+  return made;
+}
+
 export async function hmacSha256(
   key: string | Uint8Array,
   data: string | Uint8Array,
 ): Promise<Uint8Array> {
-  if (native)
-    return plain(native.createHmac("sha256", bytesOf(key)).update(bytesOf(data)).digest());
+  if (native) {
+    return plain(
+      native.createHmac("sha256", nativeKey(native, key)).update(bytesOf(data)).digest(),
+    );
+  }
   return webHmacSha256(key, data);
 }
 

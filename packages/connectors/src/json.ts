@@ -12,8 +12,12 @@ import { createRedactor } from "./secrets.js";
 /** Integer literals with more digits than this may not survive as a JS number. */
 const SAFE_DIGITS = 15;
 
+const LONG_DIGIT_RUN = new RegExp(`[0-9]{${SAFE_DIGITS + 1}}`);
+
 /** `text` with every long integer literal outside strings wrapped in quotes. */
 export function quoteLargeIntegers(text: string): string {
+  // Most texts hold no run of digits that long at all: one native scan says so.
+  if (!LONG_DIGIT_RUN.test(text)) return text;
   let out = "";
   let copiedTo = 0;
   let i = 0;
