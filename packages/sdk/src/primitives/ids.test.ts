@@ -28,6 +28,20 @@ describe("ids", () => {
     );
   });
 
+  it("draws fresh random bits for every new millisecond, across refills of its random pool", () => {
+    // 1,000 milliseconds × 10 random bytes: more than two refills of the 4 KiB pool.
+    // Later than any time used before in this file (a time at or before the last one only
+    // increments the last random part, to keep ids in order).
+    const base = 2 ** 48 - 2_000;
+    const randomParts = Array.from({ length: 1000 }, (_, i) => ulid(base + i).slice(10));
+    expect(new Set(randomParts).size).toBe(randomParts.length);
+    // Not a counter: the parts of consecutive milliseconds share no common prefix of half their length.
+    const sharedHalves = randomParts.filter(
+      (part, i) => i > 0 && part.slice(0, 8) === randomParts[i - 1]!.slice(0, 8),
+    );
+    expect(sharedHalves.length).toBeLessThan(5);
+  });
+
   it("rejects a time outside the 48-bit range", () => {
     expect(() => ulid(-1)).toThrow(RangeError);
     expect(() => ulid(2 ** 48)).toThrow(RangeError);

@@ -50,10 +50,24 @@ const MAX_TIME = 2 ** 48 - 1;
 let lastTime = -1;
 const lastRandom = new Uint8Array(10);
 
+/**
+ * Random bytes drawn 4 KiB at a time: a call to the runtime's generator costs about as much for
+ * 4,096 bytes as for 10, and a busy hub makes an id or two per request.
+ */
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+
 function randomBytes(target: Uint8Array): void {
-  // Web Crypto is global in Node ≥ 19, browsers, Deno, Bun, workers and React Native (with the
-  // usual polyfill); no `node:crypto` import keeps the SDK runtime-agnostic.
-  globalThis.crypto.getRandomValues(target);
+  if (poolAt + target.length > pool.length) {
+    // Web Crypto is global in Node ≥ 19, browsers, Deno, Bun, workers and React Native (with the
+    // usual polyfill); no `node:crypto` import keeps the SDK runtime-agnostic.
+    globalThis.crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  target.set(pool.subarray(poolAt, poolAt + target.length));
+  // Each byte is handed out once.
+  pool.fill(0, poolAt, poolAt + target.length);
+  poolAt += target.length;
 }
 
 function encodeTime(time: number): string {
