@@ -70,6 +70,45 @@ describe.each(availableBackends())("storage and jobs on $name", (backend) => {
     ).rejects.toThrow();
   });
 
+  it("a transaction that fails is rolled back whole, and its connection serves the next one clean", async () => {
+    const thrown = new Error("work failed after its insert");
+    await expect(
+      withTenant(hub.services.db, a, async (tx) => {
+        await tx
+          .insert(events)
+          .values({ id: "evt_rolled_back", tenantId: a, type: "x", payload: {} });
+        throw thrown;
+      }),
+    ).rejects.toBe(thrown);
+    // A statement PostgreSQL refuses (a duplicate key) aborts the transaction; it is rolled back too.
+    await expect(
+      withTenant(hub.services.db, a, async (tx) => {
+        await tx.insert(events).values({ id: "evt_twice", tenantId: a, type: "x", payload: {} });
+        await tx.insert(events).values({ id: "evt_twice", tenantId: a, type: "x", payload: {} });
+      }),
+    ).rejects.toThrow();
+    // Every connection of the pool, at once: none is left inside a transaction or a tenancy.
+    const seen = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        withTenant(hub.services.db, b, async (tx) => {
+          const ids = (await tx.select({ id: events.id }).from(events)).map((r) => r.id);
+          const [setting] = (
+            await tx.execute<{ tenant: string }>(
+              sql`SELECT current_setting('forecourt.tenant_id', true) AS tenant`,
+            )
+          ).rows;
+          return { ids, tenant: setting?.tenant };
+        }),
+      ),
+    );
+    for (const view of seen) expect(view).toEqual({ ids: [], tenant: b });
+    const mine = await withTenant(hub.services.db, a, async (tx) =>
+      (await tx.select({ id: events.id }).from(events)).map((r) => r.id),
+    );
+    expect(mine).not.toContain("evt_rolled_back");
+    expect(mine).not.toContain("evt_twice");
+  });
+
   describe("one statement in one round trip (atOnceInTenant)", () => {
     // Tenants of their own: the reminder test below expects A's and B's event logs empty.
     let c: string;

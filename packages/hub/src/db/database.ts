@@ -4,7 +4,8 @@ import type { HubConfig } from "../config.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.js";
 import * as schema from "./schema.js";
 
-export type Db = NodePgDatabase<typeof schema>;
+/** The hub's drizzle database over its pool (`$client`). */
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 export type DatabaseMode = "embedded" | "postgres";
 
 export interface Database {
