@@ -39,6 +39,7 @@ import {
   busyShare,
   cannon,
   connectionsToCarry,
+  cpuByProcess,
   createDatabase,
   dropQueueKeys,
   machineCpu,
@@ -343,6 +344,8 @@ interface Row {
   cpuShare: number;
   /** How busy all the machine's cores were over the measured seconds (Linux), 0 – 1. */
   machineBusy: number | undefined;
+  /** Each process's CPU as a share of one core over the measured seconds (Linux). */
+  processShares: Record<string, number> | undefined;
   /** Deliveries per inbox transaction (the group commit's mean batch). */
   perTransaction?: number;
   ratio?: number;
@@ -466,8 +469,12 @@ async function main(): Promise<void> {
         type Cpu = { type: "cpu"; micros: number; inboxTransactions: number };
         const cpuBefore = await ask<Cpu>(child, { type: "cpu" });
         const wallBefore = performance.now();
+        const pids = { hub: child.pid!, "load generator": process.pid };
+        const commands = { PostgreSQL: "postgres", Redis: "redis-server" };
         const machineBefore = await machineCpu();
+        const processesBefore = await cpuByProcess(pids, commands);
         const r = await cannon({ ...load, duration });
+        const processesAfter = await cpuByProcess(pids, commands);
         const machineAfter = await machineCpu();
         const cpuAfter = await ask<Cpu>(child, { type: "cpu" });
         const transactions = cpuAfter.inboxTransactions - cpuBefore.inboxTransactions;
@@ -486,10 +493,16 @@ async function main(): Promise<void> {
           cpuPerRequest: cpuMicros / Math.max(1, r.requests.total),
           cpuShare: cpuMicros / wallMicros,
           machineBusy: busyShare(machineBefore, machineAfter),
+          processShares: processShares(
+            processesBefore,
+            processesAfter,
+            machineBefore,
+            machineAfter,
+          ),
           ...(transactions > 0 && { perTransaction: r.requests.total / transactions }),
         };
         console.error(
-          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.perTransaction ? `, ${row.perTransaction.toFixed(1)} deliveries per inbox transaction` : ""}`,
+          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.processShares ? ` (${sharesText(row.processShares)})` : ""}${row.perTransaction ? `, ${row.perTransaction.toFixed(1)} deliveries per inbox transaction` : ""}`,
         );
         return row;
       };
@@ -574,11 +587,11 @@ async function main(): Promise<void> {
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   const table = [
-    "| mode | target | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
+    "| mode | target | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy (per process, share of one core) | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
+        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
     ),
   ].join("\n");
   const cpu = cpus();
@@ -588,4 +601,25 @@ async function main(): Promise<void> {
     console.error("acknowledged notifications are missing, unprocessed or doubled");
     process.exit(1);
   }
+}
+
+/** Per process, its CPU ticks between two readings over the wall time's ticks of one core. */
+function processShares(
+  before: Record<string, number> | undefined,
+  after: Record<string, number> | undefined,
+  machineBefore: { total: number; cores: number } | undefined,
+  machineAfter: { total: number; cores: number } | undefined,
+): Record<string, number> | undefined {
+  if (!before || !after || !machineBefore || !machineAfter) return undefined;
+  const oneCore = (machineAfter.total - machineBefore.total) / machineAfter.cores;
+  if (oneCore <= 0) return undefined;
+  return Object.fromEntries(
+    Object.keys(after).map((label) => [label, (after[label]! - (before[label] ?? 0)) / oneCore]),
+  );
+}
+
+function sharesText(shares: Record<string, number>): string {
+  return Object.entries(shares)
+    .map(([label, share]) => `${label} ${Math.round(share * 100)} %`)
+    .join(", ");
 }

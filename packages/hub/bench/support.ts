@@ -125,7 +125,9 @@ export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<n
  * undefined where there is no such file. Two readings give how busy the whole machine was
  * between them — the server, the database, Redis and the load generator together.
  */
-export async function machineCpu(): Promise<{ busy: number; total: number } | undefined> {
+export async function machineCpu(): Promise<
+  { busy: number; total: number; cores: number } | undefined
+> {
   const { readFile } = await import("node:fs/promises");
   const text = await readFile("/proc/stat", "utf8").catch(() => undefined);
   const line = text?.split("\n").find((l) => l.startsWith("cpu "));
@@ -134,7 +136,44 @@ export async function machineCpu(): Promise<{ busy: number; total: number } | un
   const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
   const total = fields.reduce((sum, n) => sum + n, 0);
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return { busy: total - idle, total };
+  const cores = text!.split("\n").filter((l) => /^cpu\d+ /.test(l)).length || 1;
+  return { busy: total - idle, total, cores };
+}
+
+/**
+ * CPU time (USER_HZ ticks, as `/proc/stat` counts) of the processes that share the machine during
+ * a run: those given by pid, and every process whose command is one of `commands` (PostgreSQL
+ * runs a process per connection), summed per label. Linux only; undefined elsewhere. A process
+ * that exits between two readings drops out of the second, so its share is undercounted.
+ */
+export async function cpuByProcess(
+  pids: Record<string, number>,
+  commands: Record<string, string>,
+): Promise<Record<string, number> | undefined> {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const entries = await readdir("/proc").catch(() => undefined);
+  if (!entries) return undefined;
+  const byPid = new Map(Object.entries(pids).map(([label, pid]) => [pid, label]));
+  const byCommand = new Map(Object.entries(commands).map(([label, command]) => [command, label]));
+  const totals: Record<string, number> = {};
+  for (const label of [...Object.keys(pids), ...Object.keys(commands)]) totals[label] = 0;
+  await Promise.all(
+    entries
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(async (entry) => {
+        const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => undefined);
+        if (!stat) return;
+        const open = stat.indexOf("(");
+        const close = stat.lastIndexOf(")");
+        const command = stat.slice(open + 1, close);
+        const label = byPid.get(Number(entry)) ?? byCommand.get(command);
+        if (!label) return;
+        // After the command: state, ppid, … — utime and stime are the 12th and 13th fields.
+        const fields = stat.slice(close + 2).split(" ");
+        totals[label]! += Number(fields[11]) + Number(fields[12]);
+      }),
+  );
+  return totals;
 }
 
 /** The share of all cores busy between two `machineCpu` readings (0 – 1), if both exist. */
