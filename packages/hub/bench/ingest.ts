@@ -5,7 +5,8 @@
  * no duplicates. Prints a markdown table; writes nothing. Options: `--duration S` (measured
  * seconds per scenario, default 10), `--warmup S` (default 2), `--connections N` (default 10),
  * `--wait S` (cap on the wait for processing, default 180), `--pool N` (Graph API leads the mock
- * knows, default 150000), `--only embedded,postgres`, `--workers inline|deferred` (default
+ * knows, default 60000: the mock lives in the hub's process, and every lead it holds is live heap
+ * the hub's garbage collector walks — 150,000 made it 150 MB), `--only embedded,postgres`, `--workers inline|deferred` (default
  * inline: the hub's workers run during the load, as `forecourt start` runs them; deferred: the
  * hub answers the load with its workers off — the API process of a deployment whose workers run
  * in `forecourt worker` processes — and they start when the load ends, so the inbox absorbs the
@@ -102,7 +103,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "10" },
     wait: { type: "string", default: "180" },
-    pool: { type: "string", default: "150000" },
+    pool: { type: "string", default: "60000" },
     only: { type: "string", default: "embedded,postgres" },
     workers: { type: "string", default: "inline" },
   },
@@ -469,7 +470,7 @@ async function main(): Promise<void> {
         type Cpu = { type: "cpu"; micros: number; inboxTransactions: number };
         const cpuBefore = await ask<Cpu>(child, { type: "cpu" });
         const wallBefore = performance.now();
-        const pids = { hub: child.pid!, "load generator": process.pid };
+        const pids = { server: child.pid!, "load generator": process.pid };
         const commands = { PostgreSQL: "postgres", Redis: "redis-server" };
         const machineBefore = await machineCpu();
         const processesBefore = await cpuByProcess(pids, commands);
