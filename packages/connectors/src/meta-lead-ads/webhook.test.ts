@@ -60,6 +60,20 @@ describe("Meta subscription handshake", () => {
     expect(await webhook.handshake!({ ...post.request, headers: post.headers }, config)).toBe(
       undefined,
     );
+    // A query string without hub.mode, and one whose key is percent-encoded (still hub.mode).
+    const other = {
+      ...post.request,
+      url: `${post.request.url}?source=meta`,
+      headers: post.headers,
+    };
+    expect(await webhook.handshake!(other, config)).toBe(undefined);
+    const encoded = metaHandshakeRequest();
+    const url = new URL(encoded.url);
+    const params = [...url.searchParams].map(
+      ([k, v]) => `${k.replace(".", "%2E")}=${encodeURIComponent(v)}`,
+    );
+    const withEncodedKeys = { ...encoded, url: `${url.origin}${url.pathname}?${params.join("&")}` };
+    expect((await webhook.handshake!(withEncodedKeys, config))?.status).toBe(200);
   });
 });
 

@@ -35,6 +35,8 @@ export function metaHandshake(
   request: HandshakeRequest,
   config: Pick<MetaLeadAdsConfig, "verifyToken">,
 ): HandshakeResponse | undefined {
+  // No query string, no hub.mode: every notification POST takes this way out, unparsed.
+  if (!request.url.includes("?")) return undefined;
   let params: URLSearchParams;
   try {
     params = new URL(request.url, "http://hub.invalid").searchParams;
