@@ -141,8 +141,8 @@ async function insertInbox(
       ? compareText(x.eventKey, y.eventKey)
       : compareText(x.connectionId, y.connectionId),
   );
-  // The rows as one JSON parameter: building a bound parameter per value cost more of the hub's
-  // time than the database's work on a batch of deliveries.
+  // The rows as one JSON value (bound, or inlined for a one-message write): building a bound
+  // parameter per value cost more of the hub's time than the database's work on a batch.
   const inserted = await run(
     sql`${bulkInsert(inbox, ordered, { inline })} ON CONFLICT (${sql.identifier(inbox.connectionId.name)}, ${sql.identifier(inbox.eventKey.name)}) DO NOTHING RETURNING ${sql.identifier(inbox.id.name)}`,
   );
