@@ -6,12 +6,12 @@
  * seconds per scenario, default 10), `--warmup S` (default 2), `--connections N` (default 10),
  * `--wait S` (cap on the wait for processing, default 180), `--pool N` (Graph API leads the mock
  * knows, default 60000: the mock lives in the hub's process, and every lead it holds is live heap
- * the hub's garbage collector walks — 150,000 made it 150 MB), `--only embedded,postgres`, `--workers inline|deferred` (default
- * inline: the hub's workers run during the load, as `forecourt start` runs them; deferred: the
- * hub answers the load with its workers off — the API process of a deployment whose workers run
- * in `forecourt worker` processes — and they start when the load ends, so the inbox absorbs the
- * burst and the drain is timed from then). After the closed-loop run at `--connections`, each mode
- * is offered 25 % of the bare route's rate on enough connections to carry it at 50 ms, and a line
+ * the hub's garbage collector walks — 150,000 made it 150 MB), `--only embedded,postgres`,
+ * `--workers inline|deferred` (default inline: the hub's workers run during the load, as
+ * `forecourt start` runs them; deferred: the hub answers the load with its workers off — the API
+ * process of a deployment whose workers run in `forecourt worker` processes — and they start when
+ * the load ends, so the inbox absorbs the burst and the drain is timed from then). After the
+ * closed-loop run at `--connections`, each mode is offered 25 % of the bare route's rate on enough connections to carry it at 50 ms, and a line
  * says whether the target (≥ 25 % with p99 < 50 ms) is met.
  *
  * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For

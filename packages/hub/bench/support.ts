@@ -4,6 +4,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -128,7 +129,6 @@ export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<n
 export async function machineCpu(): Promise<
   { busy: number; total: number; cores: number } | undefined
 > {
-  const { readFile } = await import("node:fs/promises");
   const text = await readFile("/proc/stat", "utf8").catch(() => undefined);
   const line = text?.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return undefined;
@@ -150,7 +150,6 @@ export async function cpuByProcess(
   pids: Record<string, number>,
   commands: Record<string, string>,
 ): Promise<Record<string, number> | undefined> {
-  const { readdir, readFile } = await import("node:fs/promises");
   const entries = await readdir("/proc").catch(() => undefined);
   if (!entries) return undefined;
   const byPid = new Map(Object.entries(pids).map(([label, pid]) => [pid, label]));
