@@ -11,8 +11,9 @@
  * `forecourt start` runs them; deferred: the hub answers the load with its workers off — the API
  * process of a deployment whose workers run in `forecourt worker` processes — and they start when
  * the load ends, so the inbox absorbs the burst and the drain is timed from then). After the
- * closed-loop run at `--connections`, each mode is offered 25 % of the bare route's rate on enough connections to carry it at 50 ms, and a line
- * says whether the target (≥ 25 % with p99 < 50 ms) is met.
+ * closed-loop run at `--connections`, each mode is offered 25 % of the bare route's rate on enough
+ * connections to carry it at 50 ms, and a line says whether the target (≥ 25 % with p99 < 50 ms)
+ * is met.
  *
  * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For
  * each mode (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to
