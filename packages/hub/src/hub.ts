@@ -7,6 +7,7 @@ import {
   processInboxEntry,
   processPull,
   reconcileInbox,
+  relayProcessing,
   startGateway,
   stopGateway,
 } from "./gateway/index.js";
@@ -62,6 +63,7 @@ export function startWorkers(services: HubServices): void {
       "webhook.fanout": (data) => processFanout(services, data),
       "webhook.deliver": (data) => processDelivery(services, data),
       "gateway.process": (data) => processInboxEntry(services, data),
+      "gateway.relay": (data) => relayProcessing(services.queue, data),
       "gateway.pull": (data) => processPull(services, data),
       "gateway.reconcile": async () => {
         await reconcileInbox(services.db, services.queue);

@@ -219,6 +219,30 @@ export async function enqueueProcessing(
 }
 
 /**
+ * One `gateway.relay` job for rows of one tenant committed together; the worker that runs it adds
+ * their `gateway.process` jobs (`relayProcessing`). Nothing is added for no rows.
+ */
+export async function enqueueRelay(
+  queue: JobQueue,
+  tenantId: string,
+  entries: { id: string }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await queue.enqueue("gateway.relay", { tenantId, inboxIds: entries.map((entry) => entry.id) });
+}
+
+/** The `gateway.relay` job: each row's `gateway.process` job, added in one call. */
+export async function relayProcessing(
+  queue: JobQueue,
+  data: { tenantId: string; inboxIds: string[] },
+): Promise<void> {
+  await enqueueProcessing(
+    queue,
+    data.inboxIds.map((id) => ({ id, tenantId: data.tenantId })),
+  );
+}
+
+/**
  * Rows acknowledged but never processed — the process stopped between the commit and the enqueue,
  * or the queue lost the job — go back on the queue. Rows of connections that are not active wait
  * (they run when the connection is re-enabled); rows with a retry pending keep their delayed job.

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { backgroundOf, TrailingWork } from "../lib/background.js";
 import { type HubServices, queueSharesSession } from "../services.js";
 import {
-  enqueueProcessing,
+  enqueueRelay,
   type InboxRequest,
   type InboxWrite,
   type StoredEntry,
@@ -24,14 +24,15 @@ interface Waiting {
  * Group commit for the webhook inbox. A delivery is answered 2xx only once its events are
  * committed, and a commit waits for the disk; so the deliveries of a tenant that arrive while its
  * previous write runs are written together by the next one: one INSERT, one commit, then their
- * processing jobs added in one call. A lone delivery is written at once. If a shared write fails,
+ * processing jobs added by one relay job. A lone delivery is written at once. If a shared write fails,
  * each delivery of it is written alone, so a failure answers only the delivery it belongs to.
  *
- * The senders are answered as soon as the commit is done, and the jobs are added after that,
- * while the tenant's next write runs (the write after next waits for them: a slow queue slows
- * acknowledgement down rather than piling up jobs in memory). If adding them fails (or the process
- * stops first) the rows are stored all the same and the reconciler enqueues them later
- * (`reconcileInbox`).
+ * The senders are answered as soon as the commit is done. Then one `gateway.relay` job is added
+ * for the write's new rows — a worker adds each row's `gateway.process` job (`relayProcessing`),
+ * so this process adds one job per write rather than one per event — while the tenant's next write
+ * runs (the write after next waits for it: a slow queue slows acknowledgement down rather than
+ * piling up jobs in memory). If adding it fails (or the process stops first) the rows are stored
+ * all the same and the reconciler enqueues them later (`reconcileInbox`).
  */
 export class InboxWriter {
   readonly #services: HubServices;
@@ -114,7 +115,7 @@ export class InboxWriter {
     const fresh = written.flatMap(({ stored }) =>
       stored.filter((s) => s.created && s.status === "received"),
     );
-    const enqueued = enqueueProcessing(this.#services.queue, fresh).catch((error: unknown) => {
+    const enqueued = enqueueRelay(this.#services.queue, tenantId, fresh).catch((error: unknown) => {
       // Stored all the same: the reconciler enqueues rows that were never processed.
       batch[0]?.log?.warn(
         { tenantId, events: fresh.length, err: (error as Error).message },

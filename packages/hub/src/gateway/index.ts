@@ -18,6 +18,6 @@ export function stopGateway(services: HubServices): void {
   stopPulls(services);
 }
 
-export { reconcileInbox } from "./inbox.js";
+export { reconcileInbox, relayProcessing } from "./inbox.js";
 export { processInboxEntry } from "./process.js";
 export { processPull } from "./pull.js";

@@ -27,6 +27,12 @@ export interface JobPayloads {
   "webhook.deliver": { tenantId: string; deliveryId: string; series: number; attempt: number };
   /** Turn one inbox row into a lead (job id: the inbox id, `<id>-r<run>` after a replay). */
   "gateway.process": { tenantId: string; inboxId: string };
+  /**
+   * Add the `gateway.process` jobs of inbox rows committed together: the webhook endpoint adds
+   * this one job per shared write, so the process answering senders adds one job, not one per
+   * event, and a worker adds the rest.
+   */
+  "gateway.relay": { tenantId: string; inboxIds: string[] };
   /** Pull a connection's pages from its checkpoint (a job scheduler per pull connection). */
   "gateway.pull": { tenantId: string; connectionId: string };
   /** Re-enqueue inbox rows acknowledged but never processed (repeatable, and once at start). */
