@@ -23,9 +23,10 @@ interface Waiting {
 /**
  * Group commit for the webhook inbox. A delivery is answered 2xx only once its events are
  * committed, and a commit waits for the disk; so the deliveries of a tenant that arrive while its
- * previous write runs are written together by the next one: one INSERT, one commit, then their
- * processing jobs added by one relay job. A lone delivery is written at once. If a shared write fails,
- * each delivery of it is written alone, so a failure answers only the delivery it belongs to.
+ * previous write runs are written together by the next one: one INSERT, one commit, then one job
+ * that gets their processing started. A lone delivery is written at once. If a shared write
+ * fails, each delivery of it is written alone, so a failure answers only the delivery it belongs
+ * to.
  *
  * The senders are answered as soon as the commit is done. Then one `gateway.relay` job is added
  * for the write's new rows — a worker adds each row's `gateway.process` job (`relayProcessing`),
