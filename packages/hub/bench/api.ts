@@ -196,6 +196,7 @@ interface Row {
   rps: number;
   p50: number;
   p99: number;
+  autocannonP99?: number;
   total: number;
   non2xx: number;
   errors: number;
@@ -301,14 +302,18 @@ async function main(): Promise<void> {
           scenario,
           target,
           rps: r.requests.mean,
-          p50: r.latency.p50,
-          p99: r.latency.p99,
+          p50: r.responses.p50,
+          p99: r.responses.p99,
+          // autocannon's own p99, which a rate distorts (see `cannon`).
+          ...((options.overallRate ?? options.connectionRate) !== undefined && {
+            autocannonP99: r.latency.p99,
+          }),
           total: r.requests.total,
           non2xx: r.non2xx,
           errors: r.errors,
         };
         console.error(
-          `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}`,
+          `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}  non-2xx ${row.non2xx}  errors ${row.errors}`,
         );
         return row;
       };
@@ -342,7 +347,7 @@ async function main(): Promise<void> {
         rows.push(reduced);
         const met = reduced.rps >= rate * 0.95 && reduced.p99 < 50 && reduced.non2xx === 0;
         checks.push(
-          `PostgreSQL target (≥ 20 % of the bare route's rate with p99 < 50 ms): offered ${rate} req/s, achieved ${Math.round(reduced.rps)} req/s, p99 ${reduced.p99} ms, non-2xx ${reduced.non2xx} → ${met ? "met" : "NOT met"}`,
+          `PostgreSQL target (≥ 20 % of the bare route's rate with p99 < 50 ms): offered ${rate} req/s, achieved ${Math.round(reduced.rps)} req/s, p99 ${reduced.p99} ms (autocannon's rate-corrected p99: ${reduced.autocannonP99} ms), non-2xx ${reduced.non2xx} → ${met ? "met" : "NOT met"}`,
         );
       }
 
