@@ -11,7 +11,6 @@ import pg from "pg";
 
 /** Percentiles of the 2xx answers' response times, as measured (ms). */
 export interface ResponseTimes {
-  count: number;
   p50: number;
   p99: number;
 }
@@ -50,7 +49,7 @@ export function percentiles(times: number[]): ResponseTimes {
   const sorted = Float64Array.from(times).sort();
   const rank = (p: number) =>
     sorted.length === 0 ? 0 : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { count: sorted.length, p50: Math.round(rank(0.5)), p99: Math.round(rank(0.99)) };
+  return { p50: Math.round(rank(0.5)), p99: Math.round(rank(0.99)) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { metaFormLeads, metaGraphHandlers } from "@forecourt/connectors/meta-lead-ads/mocks";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { relayProcessing } from "../src/gateway/inbox.js";
+import { reconcileInbox, relayProcessing } from "../src/gateway/inbox.js";
 import { inboxWriterOf } from "../src/gateway/inboxWriter.js";
 import { buildHub, type Hub, startWorkers } from "../src/hub.js";
 import { intakeQueueOf } from "../src/leads/intakeQueue.js";
@@ -12,11 +12,12 @@ import { caller, type LeadGroup, seedLeadGroup } from "./support/leadGroup.js";
 
 /** Deliveries fired at once: enough that several wait while the first is written. */
 const BURST = 40;
-const allLeads = metaFormLeads(3 * BURST);
-/** The burst's leads, the slow queue's, and the backlog of the last case. */
+const allLeads = metaFormLeads(3 * BURST + 10);
+/** The burst's leads, the slow queue's, the backlog of the last case, and the lost relay's. */
 const graphLeads = allLeads.slice(0, BURST);
 const slowQueueLeads = allLeads.slice(BURST, 2 * BURST);
-const backlog = allLeads.slice(2 * BURST);
+const backlog = allLeads.slice(2 * BURST, 3 * BURST);
+const lostRelayLeads = allLeads.slice(3 * BURST);
 const graph = setupServer(...metaGraphHandlers({ leads: allLeads }));
 
 /**
@@ -147,6 +148,40 @@ describe.each(availableBackends())("inbox writes in batches on $name", (backend)
     } finally {
       queue.enqueue = enqueue;
     }
+  });
+
+  it("a relay job that cannot be added: the senders still hear 200, the reconciler enqueues the rows", async () => {
+    const connection = await connectMeta(call, g.admin, "Meta lost relay", g.stores[0]);
+    const queue = hub.services.queue;
+    const enqueue = queue.enqueue.bind(queue);
+    let refused = 0;
+    queue.enqueue = (async (name, data, options) => {
+      if (name !== "gateway.relay") return enqueue(name, data, options);
+      refused++;
+      throw new Error("queue unreachable");
+    }) as typeof queue.enqueue;
+    const ids = lostRelayLeads.map((lead) => String(lead.id));
+    try {
+      const answers = await Promise.all(ids.map((id) => notifyMeta(hub, connection.hookPath, id)));
+      for (const answer of answers) expect(answer.statusCode).toBe(200);
+      await backgroundOf(hub.services).settle();
+    } finally {
+      queue.enqueue = enqueue;
+    }
+    expect(refused).toBeGreaterThan(0);
+    // Stored and waiting: nothing was queued for them.
+    const waiting = await connectionOutcome(hub, g.tenantId, connection.id);
+    expect(waiting.rows).toHaveLength(ids.length);
+    expect(waiting.rows.every((r) => r.status === "received")).toBe(true);
+
+    await reconcileInbox(hub.services.db, hub.services.queue, { olderThanMs: 0 });
+    const outcome = await until(
+      () => connectionOutcome(hub, g.tenantId, connection.id),
+      (o) => o.rows.every((r) => r.status === "processed"),
+      120_000,
+    );
+    expect(outcome.leads).toHaveLength(ids.length);
+    expect(new Set(outcome.rows.map((r) => r.eventKey))).toEqual(new Set(ids));
   });
 
   it("processes waiting inbox rows in shared intake transactions: each row one lead, marked with it", async () => {
