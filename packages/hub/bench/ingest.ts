@@ -5,15 +5,19 @@
  * no duplicates. Prints a markdown table; writes nothing. Options: `--duration S` (measured
  * seconds per scenario, default 10), `--warmup S` (default 2), `--connections N` (default 10),
  * `--wait S` (cap on the wait for processing, default 180), `--pool N` (Graph API leads the mock
- * knows, default 60000: the mock lives in the hub's process, and every lead it holds is live heap
- * the hub's garbage collector walks — 150,000 made it 150 MB), `--only embedded,postgres`,
+ * knows, default 10,000,000; the mock makes each lead when it is asked for, so the pool's size
+ * costs no memory in the hub's process, where the mock runs), `--only embedded,postgres`,
  * `--workers inline|deferred` (default inline: the hub's workers run during the load, as
  * `forecourt start` runs them; deferred: the hub answers the load with its workers off — the API
  * process of a deployment whose workers run in `forecourt worker` processes — and they start when
  * the load ends, so the inbox absorbs the burst and the drain is timed from then). After the
- * closed-loop run at `--connections`, each mode is offered 25 % of the bare route's rate on enough
- * connections to carry it at 50 ms, and a line says whether the target (≥ 25 % with p99 < 50 ms)
- * is met.
+ * closed-loop run at `--connections`, each mode is offered 25 % of the bare route's rate: by
+ * autocannon on enough connections to carry it at 50 ms (autocannon sends each connection's
+ * per-second quota back to back), then on a fixed schedule by the open-loop generator
+ * (bench/openLoop.ts; `--arrivals uniform,poisson`, default both; `--open-connections N`, default
+ * 256), first to the bare route and then to the hub. A line per offered run says whether the
+ * target (≥ 25 % with p99 < 50 ms) is met. `--rate N` offers N requests a second instead of 25 %
+ * of the bare route's rate (to find the rate a hub carries at 50 ms; below 25 % it is not met).
  *
  * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For
  * each mode (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to
@@ -30,18 +34,21 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
+  META_FIRST_SERIES_LEAD_ID,
   META_TEST_APP_SECRET,
   META_TEST_FORM_ID,
   META_TEST_PAGE_ID,
   metaLeadgenNotification,
 } from "@forecourt/connectors/meta-lead-ads/mocks";
 import type autocannon from "autocannon";
+import { type Arrivals, openLoop } from "./openLoop.js";
 import {
   ask,
   busyShare,
   cannon,
   connectionsToCarry,
   cpuByProcess,
+  cpuSharesBetween,
   createDatabase,
   dropQueueKeys,
   machineCpu,
@@ -51,8 +58,8 @@ import {
 
 type Mode = "embedded" | "postgres";
 
-/** The first leadgen id of the mock's pool (`metaFormLeads` numbers its leads from here). */
-const FIRST_ID = 9_007_199_254_740_993n;
+/** The first leadgen id of the mock's pool (its series of leads is numbered from here). */
+const FIRST_ID = META_FIRST_SERIES_LEAD_ID;
 
 interface Ready {
   type: "ready";
@@ -104,9 +111,12 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "10" },
     wait: { type: "string", default: "180" },
-    pool: { type: "string", default: "60000" },
+    pool: { type: "string", default: "10000000" },
     only: { type: "string", default: "embedded,postgres" },
     workers: { type: "string", default: "inline" },
+    arrivals: { type: "string", default: "uniform,poisson" },
+    "open-connections": { type: "string", default: "256" },
+    rate: { type: "string" },
   },
 });
 
@@ -120,7 +130,7 @@ async function serve(): Promise<void> {
   const [
     { default: Fastify },
     { setupServer },
-    { metaFormLeads, metaGraphHandlers, META_TEST_PAGE_TOKEN, META_TEST_VERIFY_TOKEN },
+    { metaSeriesLookup, metaGraphHandlers, META_TEST_PAGE_TOKEN, META_TEST_VERIFY_TOKEN },
     { loadConfig },
     { buildHub, startWorkers },
     { createTenant },
@@ -154,7 +164,9 @@ async function serve(): Promise<void> {
       try {
         if (message.type === "start") {
           // The Graph API as the connectors' mocks serve it, inside the hub's process.
-          const graph = setupServer(...metaGraphHandlers({ leads: metaFormLeads(message.pool) }));
+          const graph = setupServer(
+            ...metaGraphHandlers({ findLead: metaSeriesLookup(message.pool) }),
+          );
           graph.listen({ onUnhandledRequest: "bypass" });
 
           const dir = await mkdtemp(path.join(tmpdir(), "fcb-"));
@@ -330,17 +342,35 @@ async function seed(
 // ---------------------------------------------------------------------------------------------
 // Parent: the load and the checks.
 
-interface Row {
-  mode: string;
-  target: string;
+/** What one load run measured, whichever generator ran it. */
+interface Measured {
   rps: number;
   p50: number;
+  /** Open-loop runs only. */
+  p90?: number;
   p99: number;
+  /** autocannon's rate-corrected p99, for autocannon runs given a rate. */
   autocannonP99?: number;
+  /** Open-loop runs: how late the generator sent its requests (p99, ms). */
+  sendLagP99?: number;
+  /** Requests sent (autocannon: answered; open loop: due). */
   total: number;
   non2xx: number;
   errors: number;
   timeouts: number;
+}
+
+/** One notification to deliver: its leadgen id, and the request that carries it. */
+interface Delivery {
+  id: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface Row extends Measured {
+  mode: string;
+  target: string;
   /** CPU time of the server process (hub and bare route share it) per request answered, µs. */
   cpuPerRequest: number;
   /** That CPU time as a share of one core over the measured seconds. */
@@ -384,6 +414,18 @@ async function main(): Promise<void> {
     throw new Error(`--workers must be inline or deferred, not ${values.workers}`);
   }
   const deferWorkers = values.workers === "deferred";
+  const arrivals = values.arrivals
+    .split(",")
+    .filter(Boolean)
+    .map((kind) => {
+      if (kind !== "uniform" && kind !== "poisson") {
+        throw new Error(`--arrivals takes uniform and/or poisson, not ${kind}`);
+      }
+      return kind as Arrivals;
+    });
+  const openConnections = Number(values["open-connections"]);
+  const offerRate = values.rate === undefined ? undefined : Number(values.rate);
+  if (offerRate !== undefined && !(offerRate > 0)) throw new Error("--rate must be positive");
   const started = new Date();
   const load = loadavg().map((l) => l.toFixed(2));
   const rows: Row[] = [];
@@ -437,38 +479,42 @@ async function main(): Promise<void> {
         sent++;
         return String(FIRST_ID + BigInt(next++ % pool));
       };
+      const hookDelivery = (): Delivery => {
+        const id = nextId();
+        return { id, path: ready.hookPath, ...signedNotification(id) };
+      };
       const hookRequest = (): autocannon.Request => ({
         method: "POST",
         path: ready.hookPath,
         setupRequest: (req, context) => {
-          const id = nextId();
+          const { id, headers, body } = hookDelivery();
           (context as { id?: string }).id = id;
-          const signed = signedNotification(id);
-          return { ...req, headers: signed.headers, body: signed.body };
+          return { ...req, headers, body };
         },
         onResponse: (status, _body, context) => {
           const id = (context as { id?: string }).id;
           if (status >= 200 && status < 300 && id) acknowledged.add(id);
         },
       });
+      // The bare route gets the same notifications, with ids of its own (it stores nothing).
       let bareN = 0;
+      const bareDelivery = (): Delivery => {
+        const id = String(FIRST_ID + BigInt(bareN++));
+        return { id, path: "/hook", ...signedNotification(id) };
+      };
       const bareRequest = (): autocannon.Request => ({
         method: "POST",
         path: "/hook",
         setupRequest: (req) => {
-          const signed = signedNotification(String(FIRST_ID + BigInt(bareN++)));
-          return { ...req, headers: signed.headers, body: signed.body };
+          const { headers, body } = bareDelivery();
+          return { ...req, headers, body };
         },
       });
 
-      const run = async (
-        target: string,
-        url: string,
-        request: () => autocannon.Request,
-        options: Partial<autocannon.Options> = {},
-      ) => {
-        const load = { url, connections, requests: [request()], ...options };
-        if (warmup > 0) await cannon({ ...load, duration: warmup });
+      // One measured scenario: a warm-up, then the measured seconds with the CPU of every
+      // process that shares the machine read before and after.
+      const run = async (target: string, measure: (seconds: number) => Promise<Measured>) => {
+        if (warmup > 0) await measure(warmup);
         type Cpu = { type: "cpu"; micros: number; inboxTransactions: number };
         const cpuBefore = await ask<Cpu>(child, { type: "cpu" });
         const wallBefore = performance.now();
@@ -476,7 +522,7 @@ async function main(): Promise<void> {
         const commands = { PostgreSQL: "postgres", Redis: "redis-server" };
         const machineBefore = await machineCpu();
         const processesBefore = await cpuByProcess(pids, commands);
-        const r = await cannon({ ...load, duration });
+        const r = await measure(duration);
         const processesAfter = await cpuByProcess(pids, commands);
         const machineAfter = await machineCpu();
         const cpuAfter = await ask<Cpu>(child, { type: "cpu" });
@@ -486,55 +532,136 @@ async function main(): Promise<void> {
         const row: Row = {
           mode: label,
           target,
-          rps: r.requests.mean,
-          p50: r.responses.p50,
-          p99: r.responses.p99,
-          // autocannon's own p99, which a rate distorts (see `cannon`).
-          ...((options.overallRate ?? options.connectionRate) !== undefined && {
-            autocannonP99: r.latency.p99,
-          }),
-          total: r.requests.total,
-          non2xx: r.non2xx,
-          errors: r.errors,
-          timeouts: r.timeouts,
-          cpuPerRequest: cpuMicros / Math.max(1, r.requests.total),
+          ...r,
+          cpuPerRequest: cpuMicros / Math.max(1, r.total),
           cpuShare: cpuMicros / wallMicros,
           machineBusy: busyShare(machineBefore, machineAfter),
-          processShares: processShares(
+          processShares: cpuSharesBetween(
             processesBefore,
             processesAfter,
             machineBefore,
             machineAfter,
           ),
-          ...(transactions > 0 && { perTransaction: r.requests.total / transactions }),
+          ...(transactions > 0 && { perTransaction: r.total / transactions }),
         };
         console.error(
-          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.processShares ? ` (${sharesText(row.processShares)})` : ""}${row.perTransaction ? `, ${row.perTransaction.toFixed(1)} deliveries per inbox transaction` : ""}`,
+          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms${row.p90 === undefined ? "" : `  p90 ${row.p90} ms`}  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}${row.sendLagP99 === undefined ? "" : `  send lag p99 ${row.sendLagP99} ms`}  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.processShares ? ` (${sharesText(row.processShares)})` : ""}${row.perTransaction ? `, ${row.perTransaction.toFixed(1)} deliveries per inbox transaction` : ""}`,
         );
         return row;
       };
+      // autocannon: closed loop on `connections`, or a rate as autocannon offers one.
+      const closedLoop =
+        (
+          url: string,
+          request: () => autocannon.Request,
+          options: Partial<autocannon.Options> = {},
+        ) =>
+        async (seconds: number): Promise<Measured> => {
+          const r = await cannon({
+            url,
+            connections,
+            requests: [request()],
+            ...options,
+            duration: seconds,
+          });
+          return {
+            rps: r.requests.mean,
+            p50: r.responses.p50,
+            p99: r.responses.p99,
+            // autocannon's own p99, which a rate distorts (see `cannon`).
+            ...((options.overallRate ?? options.connectionRate) !== undefined && {
+              autocannonP99: r.latency.p99,
+            }),
+            total: r.requests.total,
+            non2xx: r.non2xx,
+            errors: r.errors,
+            timeouts: r.timeouts,
+          };
+        };
+      // Open loop: `rate` requests a second on a fixed schedule, times measured from each
+      // request's due time (bench/openLoop.ts).
+      const onSchedule =
+        (url: string, next: () => Delivery, rate: number, arrivals: Arrivals) =>
+        async (seconds: number): Promise<Measured> => {
+          const r = await openLoop({
+            url,
+            rate,
+            duration: seconds,
+            connections: openConnections,
+            arrivals,
+            next: () => {
+              const delivery = next();
+              return {
+                request: {
+                  method: "POST",
+                  path: delivery.path,
+                  headers: delivery.headers,
+                  body: delivery.body,
+                },
+                context: delivery.id,
+              };
+            },
+            onAnswer: (status, id) => {
+              if (status >= 200 && status < 300 && url === ready.hubUrl) acknowledged.add(id);
+            },
+          });
+          return {
+            rps: r.rps,
+            p50: r.responses.p50,
+            p90: r.responses.p90,
+            p99: r.responses.p99,
+            sendLagP99: r.sendLag.p99,
+            total: r.due,
+            non2xx: r.non2xx,
+            errors: r.errors,
+            timeouts: r.timeouts,
+          };
+        };
 
-      const bare = await run("bare Fastify POST /hook", ready.bareUrl, bareRequest);
-      const hook = await run(
-        deferWorkers ? "POST /v1/hooks/{id} (Meta), workers off" : "POST /v1/hooks/{id} (Meta)",
-        ready.hubUrl,
-        hookRequest,
-      );
-      // The target as the issue states it: offered 25 % of the bare route's rate, with enough
-      // connections to carry that rate at the 50 ms p99 it asks for.
-      const rate = Math.max(1, Math.round(bare.rps * 0.25));
+      const bare = await run("bare Fastify POST /hook", closedLoop(ready.bareUrl, bareRequest));
+      const hookTarget = deferWorkers
+        ? "POST /v1/hooks/{id} (Meta), workers off"
+        : "POST /v1/hooks/{id} (Meta)";
+      const hook = await run(hookTarget, closedLoop(ready.hubUrl, hookRequest));
+      // The target: 25 % of the bare route's rate, acknowledged with p99 < 50 ms at that rate.
+      const rate = offerRate ?? Math.max(1, Math.round(bare.rps * 0.25));
+      const rateText = `${rate.toLocaleString("en-US")} req/s (${((rate / bare.rps) * 100).toFixed(1)} % of bare)`;
+      const verdict = (row: Row, how: string) => {
+        row.ratio = row.rps / bare.rps;
+        const met =
+          rate >= bare.rps * 0.25 &&
+          row.rps >= rate * 0.95 &&
+          row.p99 < 50 &&
+          row.non2xx === 0 &&
+          row.errors === 0;
+        notes.push(
+          `${label} target (≥ 25 % of the bare route's rate with p99 < 50 ms), ${how}: offered ${rateText}, acknowledged ${Math.round(row.rps)} req/s, p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's rate-corrected p99: ${row.autocannonP99} ms)`}, non-2xx ${row.non2xx}, errors ${row.errors} → ${met ? "met" : "NOT met"}`,
+        );
+      };
+      // autocannon's way of offering a rate (per-second quotas sent back to back), on enough
+      // connections to carry that rate at 50 ms.
       const carrying = connectionsToCarry(rate, connections);
       const offered = await run(
-        `${hook.target} at ${rate.toLocaleString("en-US")} req/s (25 % of bare)`,
-        ready.hubUrl,
-        hookRequest,
-        { overallRate: rate, connections: carrying },
+        `${hookTarget} at ${rateText}, autocannon, ${carrying} connections`,
+        closedLoop(ready.hubUrl, hookRequest, { overallRate: rate, connections: carrying }),
       );
-      offered.ratio = offered.rps / bare.rps;
-      const met = offered.rps >= rate * 0.95 && offered.p99 < 50 && offered.non2xx === 0;
-      notes.push(
-        `${label} target (≥ 25 % of the bare route's rate with p99 < 50 ms): offered ${rate} req/s on ${carrying} connections, acknowledged ${Math.round(offered.rps)} req/s, p99 ${offered.p99} ms (autocannon's rate-corrected p99: ${offered.autocannonP99} ms), non-2xx ${offered.non2xx} → ${met ? "met" : "NOT met"}`,
-      );
+      verdict(offered, `autocannon's per-second quotas on ${carrying} connections`);
+      const scheduled: Row[] = [];
+      for (const kind of arrivals) {
+        // The same schedule on the bare route first: what the generator and loopback add.
+        scheduled.push(
+          await run(
+            `bare Fastify POST /hook at ${rate.toLocaleString("en-US")} req/s, open loop, ${kind}`,
+            onSchedule(ready.bareUrl, bareDelivery, rate, kind),
+          ),
+        );
+        const row = await run(
+          `${hookTarget} at ${rateText}, open loop, ${kind}`,
+          onSchedule(ready.hubUrl, hookDelivery, rate, kind),
+        );
+        verdict(row, `open loop, ${kind} arrivals, times from each request's due time`);
+        scheduled.push(row);
+      }
       if (deferWorkers) await ask(child, { type: "startWorkers" });
       // Deferred: the drain is timed from the moment the workers start.
       const loadEnded = Date.now();
@@ -557,7 +684,7 @@ async function main(): Promise<void> {
         processed >= acknowledged.size && processed >= counts.inbox
           ? (Date.now() - loadEnded) / 1000
           : ("cap" as const);
-      rows.push(bare, hook, offered);
+      rows.push(bare, hook, offered, ...scheduled);
 
       const verified = await ask<Verified>(child, { type: "verify", ids: [...acknowledged] });
       const statuses = Object.entries(counts.byStatus)
@@ -594,35 +721,20 @@ async function main(): Promise<void> {
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   const table = [
-    "| mode | target | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy (per process, share of one core) | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| mode | target | req/s (mean) | p50 ms | p90 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy (per process, share of one core) | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
+        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p90 ?? "—"} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
     ),
   ].join("\n");
   const cpu = cpus();
-  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min). ${connections} connections, ${warmup} s warm-up then ${duration} s per target; signed Meta leadgen notifications, one unique leadgen id per request, Graph API served by the connectors' msw handlers inside the hub's process.`;
+  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min). Closed loop on ${connections} connections; open loop on up to ${openConnections}, its p50/p90/p99 timed from each request's due time and its requests counted as due; ${warmup} s warm-up then ${duration} s per target; signed Meta leadgen notifications, one unique leadgen id per request, Graph API served by the connectors' msw handlers inside the hub's process.`;
   console.log([header, "", table, "", ...[...checks, ...notes].map((c) => `- ${c}`)].join("\n"));
   if (failed) {
     console.error("acknowledged notifications are missing, unprocessed or doubled");
     process.exit(1);
   }
-}
-
-/** Per process, its CPU ticks between two readings over the wall time's ticks of one core. */
-function processShares(
-  before: Record<string, number> | undefined,
-  after: Record<string, number> | undefined,
-  machineBefore: { total: number; cores: number } | undefined,
-  machineAfter: { total: number; cores: number } | undefined,
-): Record<string, number> | undefined {
-  if (!before || !after || !machineBefore || !machineAfter) return undefined;
-  const oneCore = (machineAfter.total - machineBefore.total) / machineAfter.cores;
-  if (oneCore <= 0) return undefined;
-  return Object.fromEntries(
-    Object.keys(after).map((label) => [label, (after[label]! - (before[label] ?? 0)) / oneCore]),
-  );
 }
 
 function sharesText(shares: Record<string, number>): string {

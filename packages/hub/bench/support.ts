@@ -178,19 +178,21 @@ export async function machineCpu(): Promise<
 /**
  * CPU time (USER_HZ ticks, as `/proc/stat` counts) of the processes that share the machine during
  * a run: those given by pid, and every process whose command is one of `commands` (PostgreSQL
- * runs a process per connection), summed per label. Linux only; undefined elsewhere. A process
- * that exits between two readings drops out of the second, so its share is undercounted.
+ * runs a process per connection), per pid with its label. Linux only; undefined elsewhere.
+ * `cpuSharesBetween` turns two readings into each label's share of a core.
  */
 export async function cpuByProcess(
   pids: Record<string, number>,
   commands: Record<string, string>,
-): Promise<Record<string, number> | undefined> {
+): Promise<ProcessTicks | undefined> {
   const entries = await readdir("/proc").catch(() => undefined);
   if (!entries) return undefined;
   const byPid = new Map(Object.entries(pids).map(([label, pid]) => [pid, label]));
   const byCommand = new Map(Object.entries(commands).map(([label, command]) => [command, label]));
-  const totals: Record<string, number> = {};
-  for (const label of [...Object.keys(pids), ...Object.keys(commands)]) totals[label] = 0;
+  const ticks: ProcessTicks = {
+    labels: [...Object.keys(pids), ...Object.keys(commands)],
+    byPid: new Map(),
+  };
   await Promise.all(
     entries
       .filter((entry) => /^\d+$/.test(entry))
@@ -204,10 +206,37 @@ export async function cpuByProcess(
         if (!label) return;
         // After the command: state, ppid, … — utime and stime are the 12th and 13th fields.
         const fields = stat.slice(close + 2).split(" ");
-        totals[label]! += Number(fields[11]) + Number(fields[12]);
+        ticks.byPid.set(Number(entry), { label, ticks: Number(fields[11]) + Number(fields[12]) });
       }),
   );
-  return totals;
+  return ticks;
+}
+
+export interface ProcessTicks {
+  labels: string[];
+  byPid: Map<number, { label: string; ticks: number }>;
+}
+
+/**
+ * Each label's CPU between two `cpuByProcess` readings as a share of one core over the wall time
+ * `machineCpu` measured. A process that started in between counts from zero; one that exited in
+ * between drops out, so its share is undercounted (PostgreSQL backends come and go with the pool).
+ */
+export function cpuSharesBetween(
+  before: ProcessTicks | undefined,
+  after: ProcessTicks | undefined,
+  machineBefore: { total: number; cores: number } | undefined,
+  machineAfter: { total: number; cores: number } | undefined,
+): Record<string, number> | undefined {
+  if (!before || !after || !machineBefore || !machineAfter) return undefined;
+  const oneCore = (machineAfter.total - machineBefore.total) / machineAfter.cores;
+  if (oneCore <= 0) return undefined;
+  const shares: Record<string, number> = {};
+  for (const label of after.labels) shares[label] = 0;
+  for (const [pid, { label, ticks }] of after.byPid) {
+    shares[label]! += (ticks - (before.byPid.get(pid)?.ticks ?? 0)) / oneCore;
+  }
+  return shares;
 }
 
 /** The share of all cores busy between two `machineCpu` readings (0 – 1), if both exist. */

@@ -22,6 +22,7 @@ import {
   metaMalformedResponse,
   metaNotificationPost,
   metaRateLimited,
+  metaSeriesLookup,
   metaServerError,
   metaTokenExpired,
 } from "./mocks.js";
@@ -201,6 +202,20 @@ describe("Meta fetchReference", () => {
     const lead = await metaLeadAdsConnector.fetchReference!(event.reference, ctx());
     expect(lead.externalId).toBe(event.externalId);
     expect(lead.attributes).toMatchObject({ "meta.page_id": META_TEST_PAGE_ID });
+  });
+});
+
+describe("Meta Graph mock: leads looked up on demand", () => {
+  it("serves the series' leads by id, and Meta's unknown-object error past its end", async () => {
+    server.use(
+      ...metaGraphHandlers({ findLead: metaSeriesLookup(3), appSecret: META_TEST_APP_SECRET }),
+    );
+    const third = await metaLeadAdsConnector.fetchReference!(reference("9007199254740995"), ctx());
+    expect(third.externalId).toBe("9007199254740995");
+    expect(third.contact?.name).toBe("客户3");
+    for (const id of ["9007199254740996", "9007199254740992"]) {
+      expect(await fetchFailure(id)).toBeInstanceOf(PermanentConnectorError);
+    }
   });
 });
 

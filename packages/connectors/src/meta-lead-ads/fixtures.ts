@@ -50,15 +50,35 @@ export const META_LEAD_EN: GraphLead = {
   ],
 };
 
-/** Leads of one form, enough for several pages at a small page size. */
-export function metaFormLeads(count: number, formId = META_TEST_FORM_ID): GraphLead[] {
-  return Array.from({ length: count }, (_, n) => ({
-    id: String(9_007_199_254_740_993n + BigInt(n)),
+/** The first id of the numbered series below: above 2^53, so it is exact only as a string. */
+export const META_FIRST_SERIES_LEAD_ID = 9_007_199_254_740_993n;
+
+/** The `n`th lead (from 0) of the numbered series `metaFormLeads` returns. */
+export function metaFormLead(n: number, formId = META_TEST_FORM_ID): GraphLead {
+  return {
+    id: String(META_FIRST_SERIES_LEAD_ID + BigInt(n)),
     created_time: `2026-11-${String(1 + (n % 28)).padStart(2, "0")}T08:00:00+0000`,
     form_id: formId,
     field_data: [
       { name: "full_name", values: [`客户${n + 1}`] },
       { name: "phone_number", values: [`+86139${String(10_000_000 + n).slice(-8)}`] },
     ],
-  }));
+  };
+}
+
+/** Leads of one form, enough for several pages at a small page size. */
+export function metaFormLeads(count: number, formId = META_TEST_FORM_ID): GraphLead[] {
+  return Array.from({ length: count }, (_, n) => metaFormLead(n, formId));
+}
+
+/**
+ * A lookup of the series' first `count` leads by id, made on demand: for `metaGraphHandlers`'
+ * `findLead` when a run needs more leads than are worth holding in memory.
+ */
+export function metaSeriesLookup(count: number, formId = META_TEST_FORM_ID) {
+  return (id: string): GraphLead | undefined => {
+    if (!/^\d+$/.test(id)) return undefined;
+    const n = BigInt(id) - META_FIRST_SERIES_LEAD_ID;
+    return n >= 0n && n < BigInt(count) ? metaFormLead(Number(n), formId) : undefined;
+  };
 }

@@ -43,6 +43,8 @@ export interface MetaGraphMockOptions {
   page?: GraphPage;
   /** Leads readable by id. Form leads are readable by id too. */
   leads?: GraphLead[];
+  /** Leads readable by id beyond `leads`, looked up when asked (`metaSeriesLookup`). */
+  findLead?: (id: string) => GraphLead | undefined;
   forms?: Record<string, GraphLead[]>;
   /** The most leads one page of the leads edge returns, whatever `limit` asks. */
   maxPageSize?: number;
@@ -141,7 +143,7 @@ export function metaGraphHandlers(options: MetaGraphMockOptions = {}): HttpHandl
         if (params.id === "me" || params.id === String(page.id)) {
           return HttpResponse.json<GraphPage>(page);
         }
-        const lead = byId.get(params.id);
+        const lead = byId.get(params.id) ?? options.findLead?.(params.id);
         if (lead === undefined) {
           return graphError(400, {
             message: `Unsupported get request. Object with ID '${params.id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,

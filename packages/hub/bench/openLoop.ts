@@ -1,0 +1,196 @@
+/**
+ * An open-loop load generator for the hub's benchmarks: requests are sent on a fixed schedule —
+ * evenly spaced, or as a Poisson process — whatever the server answers, and each answer's time
+ * is measured from the moment its request was *due*, not from when it happened to be sent. That
+ * is how a population of independent senders (webhook deliveries from a vendor's many workers)
+ * meets a server: a slow answer does not hold back the next sender, and time a request waits
+ * behind others (on the server or for a free connection here) counts against it.
+ *
+ * autocannon cannot offer a rate that way: given one, each of its connections sends a per-second
+ * quota back to back from the start of every second (see docs/performance.md), so its offered-rate
+ * runs are bursts of closed-loop load. The benchmarks keep autocannon for closed-loop figures and
+ * the ratio to the bare route, and use this for figures *at a rate*.
+ *
+ * HTTP is undici's pool (keep-alive, no pipelining); loopback targets only.
+ */
+import { Pool } from "undici";
+import type { ResponseTimes } from "./support.js";
+
+export type Arrivals = "uniform" | "poisson";
+
+export interface OpenLoopRequest {
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface OpenLoopOptions<C> {
+  /** http://127.0.0.1:<port>; anything else is refused. */
+  url: string;
+  /** Requests due per second. */
+  rate: number;
+  /** Seconds of schedule; requests due later are not sent. */
+  duration: number;
+  /** Most sockets open at once; a request due while all are busy waits for one (and that counts). */
+  connections: number;
+  arrivals: Arrivals;
+  /** The next request, with whatever the answer's handler needs to know about it. */
+  next: () => { request: OpenLoopRequest; context: C };
+  onAnswer?: (status: number, context: C) => void;
+  /** An answer not begun (or not finished) this long after its request was written is abandoned
+   * and counted as a timeout; default 10 s. */
+  timeoutMs?: number;
+  /** Seeds the Poisson schedule, so two runs offer the same arrival pattern. */
+  seed?: number;
+}
+
+export interface OpenLoopResult {
+  /** Requests due within the duration (all of them were sent). */
+  due: number;
+  answered2xx: number;
+  non2xx: number;
+  /** Connection errors and timeouts together. */
+  errors: number;
+  timeouts: number;
+  /** The first error that was not a timeout, to say what went wrong. */
+  firstError?: string;
+  /** 2xx answers per second of schedule. */
+  rps: number;
+  /** 2xx answers' times from due time to the answer's last byte, ms. */
+  responses: ResponseTimes & { p90: number; max: number };
+  /** How late the generator itself sent requests (due time to hand-off to the pool), ms. */
+  sendLag: { p50: number; p99: number; max: number };
+  /** Requests still unanswered when the schedule ended. */
+  inFlightAtEnd: number;
+}
+
+/** mulberry32: a small seeded PRNG, so a Poisson schedule is repeatable. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Nearest-rank percentile of an ascending array (0 when empty). */
+function rank(sorted: Float64Array, p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoopResult> {
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(options.url)) {
+    throw new Error(`refusing to load anything but loopback: ${options.url}`);
+  }
+  if (!(options.rate > 0) || !(options.duration > 0) || !(options.connections >= 1)) {
+    throw new Error("rate, duration and connections must be positive");
+  }
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const pool = new Pool(options.url, {
+    connections: options.connections,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  const gap = 1000 / options.rate;
+  const random = seeded(options.seed ?? 1);
+  // Uniform: due times at exact multiples of the gap. Poisson: exponential gaps of that mean.
+  const nextGap = options.arrivals === "poisson" ? () => -Math.log(1 - random()) * gap : () => gap;
+
+  const times: number[] = [];
+  const lags: number[] = [];
+  let answered2xx = 0;
+  let non2xx = 0;
+  let errors = 0;
+  let timeouts = 0;
+  let inFlight = 0;
+  let firstError: string | undefined;
+  const settled: Promise<void>[] = [];
+
+  const send = (dueAt: number) => {
+    const { request, context } = options.next();
+    lags.push(performance.now() - dueAt);
+    inFlight++;
+    settled.push(
+      (async () => {
+        try {
+          const res = await pool.request({
+            method: request.method,
+            path: request.path,
+            headers: request.headers,
+            ...(request.body === undefined ? {} : { body: request.body }),
+          });
+          await res.body.dump();
+          const elapsed = performance.now() - dueAt;
+          if (res.statusCode >= 200 && res.statusCode < 300) {
+            answered2xx++;
+            times.push(elapsed);
+          } else {
+            non2xx++;
+          }
+          options.onAnswer?.(res.statusCode, context);
+        } catch (error) {
+          errors++;
+          const code = (error as { code?: string }).code;
+          if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") timeouts++;
+          else if (!firstError) firstError = error instanceof Error ? error.message : String(error);
+        } finally {
+          inFlight--;
+        }
+      })(),
+    );
+  };
+
+  const start = performance.now() + 5;
+  const end = start + options.duration * 1000;
+  let nextAt = start;
+  let due = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (nextAt <= now && nextAt < end) {
+        due++;
+        send(nextAt);
+        nextAt += nextGap();
+      }
+      if (nextAt >= end) resolve();
+      // Timers fire no sooner than asked and about a millisecond apart at best; a request sent
+      // late has the lateness in its measured time.
+      else setTimeout(tick, Math.max(0, nextAt - performance.now()));
+    };
+    setTimeout(tick, Math.max(0, start - performance.now()));
+  });
+  const inFlightAtEnd = inFlight;
+  await Promise.all(settled);
+  await pool.close();
+
+  const sorted = Float64Array.from(times).sort();
+  const lagSorted = Float64Array.from(lags).sort();
+  const round1 = (n: number) => Math.round(n * 10) / 10;
+  return {
+    due,
+    answered2xx,
+    non2xx,
+    errors,
+    timeouts,
+    rps: answered2xx / options.duration,
+    responses: {
+      p50: round1(rank(sorted, 0.5)),
+      p90: round1(rank(sorted, 0.9)),
+      p99: round1(rank(sorted, 0.99)),
+      max: round1(rank(sorted, 1)),
+    },
+    sendLag: {
+      p50: round1(rank(lagSorted, 0.5)),
+      p99: round1(rank(lagSorted, 0.99)),
+      max: round1(rank(lagSorted, 1)),
+    },
+    inFlightAtEnd,
+    ...(firstError === undefined ? {} : { firstError }),
+  };
+}
