@@ -605,6 +605,12 @@ async function main(): Promise<void> {
               if (status >= 200 && status < 300 && url === ready.hubUrl) acknowledged.add(id);
             },
           });
+          if (r.abandoned > 0) {
+            console.error(
+              `    ${r.abandoned} requests unanswered 15 s after the schedule ended, abandoned`,
+            );
+          }
+          if (r.firstError) console.error(`    first error: ${r.firstError}`);
           return {
             rps: r.rps,
             p50: r.responses.p50,

@@ -41,6 +41,8 @@ export interface OpenLoopOptions<C> {
   /** An answer not begun (or not finished) this long after its request was written is abandoned
    * and counted as a timeout; default 10 s. */
   timeoutMs?: number;
+  /** How long to wait for the answers still due when the schedule ends; default 15 s. */
+  graceMs?: number;
   /** Seeds the Poisson schedule, so two runs offer the same arrival pattern. */
   seed?: number;
 }
@@ -63,6 +65,8 @@ export interface OpenLoopResult {
   sendLag: { p50: number; p99: number; max: number };
   /** Requests still unanswered when the schedule ended. */
   inFlightAtEnd: number;
+  /** Of those, requests still unanswered after the grace period, abandoned (and in `errors`). */
+  abandoned: number;
 }
 
 /** mulberry32: a small seeded PRNG, so a Poisson schedule is repeatable. */
@@ -166,8 +170,23 @@ export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoop
     setTimeout(tick, Math.max(0, start - performance.now()));
   });
   const inFlightAtEnd = inFlight;
-  await Promise.all(settled);
-  await pool.close();
+  // A server that cannot keep up leaves a queue of requests behind; past the grace period they
+  // are abandoned (counted as errors) rather than waited for.
+  const grace = options.graceMs ?? 15_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const finished = await Promise.race([
+    Promise.all(settled).then(() => true),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), grace);
+    }),
+  ]);
+  clearTimeout(timer);
+  const abandoned = finished ? 0 : inFlight;
+  if (finished) await pool.close();
+  else {
+    await pool.destroy();
+    await Promise.all(settled);
+  }
 
   const sorted = Float64Array.from(times).sort();
   const lagSorted = Float64Array.from(lags).sort();
@@ -191,6 +210,7 @@ export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoop
       max: round1(rank(lagSorted, 1)),
     },
     inFlightAtEnd,
+    abandoned,
     ...(firstError === undefined ? {} : { firstError }),
   };
 }
