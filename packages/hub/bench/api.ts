@@ -18,7 +18,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type autocannon from "autocannon";
-import { ask, cannon, connectionsToCarry, createDatabase, redact, urlOf } from "./support.js";
+import {
+  ask,
+  cannon,
+  connectionsToCarry,
+  createDatabase,
+  redact,
+  summaryOf,
+  urlOf,
+} from "./support.js";
 
 type Mode = "embedded" | "postgres";
 
@@ -301,16 +309,7 @@ async function main(): Promise<void> {
           mode,
           scenario,
           target,
-          rps: r.requests.mean,
-          p50: r.responses.p50,
-          p99: r.responses.p99,
-          // autocannon's own p99, which a rate distorts (see `cannon`).
-          ...((options.overallRate ?? options.connectionRate) !== undefined && {
-            autocannonP99: r.latency.p99,
-          }),
-          total: r.requests.total,
-          non2xx: r.non2xx,
-          errors: r.errors,
+          ...summaryOf(r, options),
         };
         console.error(
           `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}  non-2xx ${row.non2xx}  errors ${row.errors}`,

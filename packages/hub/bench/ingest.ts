@@ -53,6 +53,7 @@ import {
   dropQueueKeys,
   machineCpu,
   redact,
+  summaryOf,
   urlOf,
 } from "./support.js";
 
@@ -564,19 +565,7 @@ async function main(): Promise<void> {
             ...options,
             duration: seconds,
           });
-          return {
-            rps: r.requests.mean,
-            p50: r.responses.p50,
-            p99: r.responses.p99,
-            // autocannon's own p99, which a rate distorts (see `cannon`).
-            ...((options.overallRate ?? options.connectionRate) !== undefined && {
-              autocannonP99: r.latency.p99,
-            }),
-            total: r.requests.total,
-            non2xx: r.non2xx,
-            errors: r.errors,
-            timeouts: r.timeouts,
-          };
+          return summaryOf(r, options);
         };
       // Open loop: `rate` requests a second on a fixed schedule, times measured from each
       // request's due time (bench/openLoop.ts).

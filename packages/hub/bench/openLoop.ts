@@ -14,6 +14,7 @@
  * HTTP is undici's pool (keep-alive, no pipelining); loopback targets only.
  */
 import { Pool } from "undici";
+import { prng } from "../../sdk/bench/synthetic.js";
 import type { ResponseTimes } from "./support.js";
 
 export type Arrivals = "uniform" | "poisson";
@@ -69,18 +70,6 @@ export interface OpenLoopResult {
   abandoned: number;
 }
 
-/** mulberry32: a small seeded PRNG, so a Poisson schedule is repeatable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Nearest-rank percentile of an ascending array (0 when empty). */
 function rank(sorted: Float64Array, p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
@@ -102,7 +91,8 @@ export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoop
     bodyTimeout: timeoutMs,
   });
   const gap = 1000 / options.rate;
-  const random = seeded(options.seed ?? 1);
+  // Seeded (the SDK benchmarks' PRNG), so a Poisson schedule is repeatable.
+  const random = prng(options.seed ?? 1);
   // Uniform: due times at exact multiples of the gap. Poisson: exponential gaps of that mean.
   const nextGap = options.arrivals === "poisson" ? () => -Math.log(1 - random()) * gap : () => gap;
 

@@ -44,6 +44,26 @@ export function cannon(
   });
 }
 
+/** What the benchmarks report of an autocannon run given `options`. */
+export function summaryOf(
+  r: autocannon.Result & { responses: ResponseTimes },
+  options: Partial<autocannon.Options>,
+) {
+  return {
+    rps: r.requests.mean,
+    p50: r.responses.p50,
+    p99: r.responses.p99,
+    // autocannon's own p99, which a rate distorts (see `cannon`).
+    ...((options.overallRate ?? options.connectionRate) !== undefined && {
+      autocannonP99: r.latency.p99,
+    }),
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
 /** Nearest-rank percentiles, rounded to whole milliseconds as autocannon prints them. */
 export function percentiles(times: number[]): ResponseTimes {
   const sorted = Float64Array.from(times).sort();
