@@ -45,8 +45,14 @@ interface Verified {
 type ToChild =
   | { type: "start"; mode: Mode; databaseUrl?: string }
   | { type: "verify"; ids: string[] }
+  | { type: "cpu" }
   | { type: "close" };
-type FromChild = Ready | Verified | { type: "closed" } | { type: "failed"; message: string };
+/** The server process's CPU time so far (user + system, µs). */
+interface Cpu {
+  type: "cpu";
+  micros: number;
+}
+type FromChild = Ready | Verified | Cpu | { type: "closed" } | { type: "failed"; message: string };
 // "closed" is never sent: the child answers `close` by exiting.
 
 const { values } = parseArgs({
@@ -141,6 +147,9 @@ async function serve(): Promise<void> {
         } else if (message.type === "verify") {
           if (!verify) throw new Error("not started");
           send(await verify(message.ids));
+        } else if (message.type === "cpu") {
+          const used = process.cpuUsage();
+          send({ type: "cpu", micros: used.user + used.system });
         } else {
           await cleanup?.();
           // The parent waits for the exit itself (a --cpu-prof profile is written on exit).
@@ -208,6 +217,10 @@ interface Row {
   total: number;
   non2xx: number;
   errors: number;
+  /** CPU time of the server process (the hub, or the bare app in its own rows) per answer, µs. */
+  cpuPerRequest: number;
+  /** That CPU time as a share of one core over the measured seconds. */
+  cpuShare: number;
   ratio?: number;
 }
 
@@ -304,15 +317,21 @@ async function main(): Promise<void> {
         seconds = duration,
       ): Promise<Row> => {
         if (warmup > 0) await cannon({ url, connections, duration: warmup, ...options });
+        const before = await ask<Cpu>(child, { type: "cpu" });
+        const wallBefore = performance.now();
         const r = await cannon({ url, connections, duration: seconds, ...options });
+        const after = await ask<Cpu>(child, { type: "cpu" });
+        const cpuMicros = after.micros - before.micros;
         const row: Row = {
           mode,
           scenario,
           target,
           ...summaryOf(r, options),
+          cpuPerRequest: cpuMicros / Math.max(1, r.requests.total),
+          cpuShare: cpuMicros / ((performance.now() - wallBefore) * 1000),
         };
         console.error(
-          `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}  non-2xx ${row.non2xx}  errors ${row.errors}`,
+          `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)`,
         );
         return row;
       };
@@ -369,11 +388,11 @@ async function main(): Promise<void> {
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   const table = [
-    "| mode | scenario | request | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare |",
-    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| mode | scenario | request | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.mode} | ${r.scenario} | \`${r.target}\` | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} |`,
+        `| ${r.mode} | ${r.scenario} | \`${r.target}\` | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) |`,
     ),
   ].join("\n");
   const cpu = cpus();
