@@ -39,8 +39,10 @@ export interface OpenLoopOptions<C> {
   /** The next request, with whatever the answer's handler needs to know about it. */
   next: () => { request: OpenLoopRequest; context: C };
   onAnswer?: (status: number, context: C) => void;
-  /** An answer not begun (or not finished) this long after its request was written is abandoned
-   * and counted as a timeout; default 10 s. */
+  /**
+   * An answer not begun (or not finished) this long after its request was written is abandoned
+   * and counted as a timeout; default 10 s.
+   */
   timeoutMs?: number;
   /** How long to wait for the answers still due when the schedule ends; default 15 s. */
   graceMs?: number;
