@@ -695,10 +695,11 @@ async function main(): Promise<void> {
         counts.distinctKeys === counts.inbox &&
         counts.distinctExternalIds === counts.touchpoints &&
         counts.touchpoints === counts.leads;
-      // autocannon abandons the requests in flight when a run stops: the hub may have stored
-      // them without the answer being read, so the inbox may hold up to that many more rows.
+      // autocannon drops the requests in flight when a run stops, and the open loop those still
+      // unanswered after its grace: the hub may have stored them without the answer being read,
+      // so the inbox may hold up to that many more rows.
       const unanswered = counts.inbox - acknowledged.size;
-      const check = `${label}: ${sent.toLocaleString("en-US")} sent, ${acknowledged.size.toLocaleString("en-US")} acknowledged (unique leadgen ids), ${unanswered} stored whose answer autocannon abandoned when a run stopped; inbox ${counts.inbox.toLocaleString("en-US")} rows (${counts.distinctKeys.toLocaleString("en-US")} distinct keys; ${statuses}); ${counts.leads.toLocaleString("en-US")} leads, ${counts.touchpoints.toLocaleString("en-US")} touchpoints with ${counts.distinctExternalIds.toLocaleString("en-US")} distinct external ids; ${verified.missing.length} acknowledged but not processed${hook.drainSeconds === "cap" ? ` after the ${values.wait} s cap` : ""}${exhausted ? "; the mock's lead pool ran out (raise --pool)" : ""} → ${ok ? "ok" : "FAILED"}`;
+      const check = `${label}: ${sent.toLocaleString("en-US")} sent, ${acknowledged.size.toLocaleString("en-US")} acknowledged (unique leadgen ids), ${unanswered} stored whose answer the load generator did not read (a run stopped, or its grace ran out); inbox ${counts.inbox.toLocaleString("en-US")} rows (${counts.distinctKeys.toLocaleString("en-US")} distinct keys; ${statuses}); ${counts.leads.toLocaleString("en-US")} leads, ${counts.touchpoints.toLocaleString("en-US")} touchpoints with ${counts.distinctExternalIds.toLocaleString("en-US")} distinct external ids; ${verified.missing.length} acknowledged but not processed${hook.drainSeconds === "cap" ? ` after the ${values.wait} s cap` : ""}${exhausted ? "; the mock's lead pool ran out (raise --pool)" : ""} → ${ok ? "ok" : "FAILED"}`;
       console.error(check);
       checks.push(check);
       if (!ok) {
