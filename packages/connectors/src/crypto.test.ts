@@ -78,6 +78,11 @@ describe("crypto helpers", () => {
   it("reads hex and base64", () => {
     expect(fromHex("00ff10")).toEqual(new Uint8Array([0, 255, 16]));
     expect(fromHex("0g")).toBeUndefined();
+    expect(fromHex("AbCdEF09")).toEqual(new Uint8Array([0xab, 0xcd, 0xef, 0x09]));
+    // The characters either side of each digit range, and a full-width "Ａ".
+    for (const edge of ["/0", "0:", "@0", "0G", "`0", "0g", "\uff21\uff21"]) {
+      expect(fromHex(edge)).toBeUndefined();
+    }
     expect(fromHex("abc")).toBeUndefined();
     expect(base64ToUtf8("dXNlcjpww6Fzcw==")).toBe("user:páss");
     expect(base64ToUtf8("not base64!")).toBeUndefined();

@@ -159,10 +159,22 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
 
 /** Bytes of a hex string, or `undefined` when it is not even-length hex. */
 export function fromHex(hex: string): Uint8Array | undefined {
-  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) return undefined;
+  if (hex.length % 2 !== 0) return undefined;
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const high = hexDigit(hex.charCodeAt(2 * i));
+    const low = hexDigit(hex.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) return undefined;
+    out[i] = high * 16 + low;
+  }
   return out;
+}
+
+/** The value of one hex digit's character code (either case), or -1. */
+function hexDigit(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
 /** Bytes of standard base64 text, or `undefined` when it is not base64. */

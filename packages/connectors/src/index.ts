@@ -81,7 +81,13 @@ export {
   requestJson,
   requestJsonResult,
 } from "./http.js";
-export { exactIdSchema, parseJsonExact, quoteLargeIntegers, readJsonBody } from "./json.js";
+export {
+  exactIdOf,
+  exactIdSchema,
+  parseJsonExact,
+  quoteLargeIntegers,
+  readJsonBody,
+} from "./json.js";
 export {
   fieldMapSchema,
   joinName,

@@ -101,6 +101,19 @@ export const exactIdSchema = z.union([
 ]);
 
 /**
+ * What `exactIdSchema` makes of `value`, or `undefined` where it would refuse it: the same rules
+ * without a schema's bookkeeping, for the paths every delivery takes. Its errors still come from
+ * the schema (call it on `undefined` here).
+ */
+export function exactIdOf(value: unknown): string | undefined {
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    return trimmed.length >= 1 && trimmed.length <= 256 ? trimmed : undefined;
+  }
+  return typeof value === "number" && Number.isSafeInteger(value) ? String(value) : undefined;
+}
+
+/**
  * JSON text with object keys sorted at every level, so the same record gets the same text (and
  * hash) however its sender ordered the keys. For ids made from content when a sender has none.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig, redactConfig } from "../define.js";
 import { PermanentConnectorError } from "../errors.js";
+import { parseJsonExact } from "../json.js";
 import { metaLeadAdsConnector } from "./index.js";
 import {
   META_TEST_APP_SECRET,
@@ -12,6 +13,7 @@ import {
   metaNotificationPost,
   signMetaBody,
 } from "./mocks.js";
+import { leadgenNotificationSchema, leadgenValueSchema } from "./types.js";
 
 const config = parseConfig(metaLeadAdsConnector, {
   appSecret: META_TEST_APP_SECRET,
@@ -195,6 +197,65 @@ describe("Meta notification parse", () => {
     const result = await parse(body);
     expect(result.events).toEqual([]);
     expect(result.warnings?.[0]).toMatch(/without a usable leadgen_id/);
+  });
+
+  it("reads every body as its schemas do, on the common shape and around its edges", async () => {
+    const change = (value: unknown) => ({ field: "leadgen", value });
+    const bodies: unknown[] = [
+      { object: "page", entry: [{ id: 1, time: 2, changes: [change({ leadgen_id: 3 })] }] },
+      { object: "page", entry: [{ changes: [change({ leadgen_id: "  44  ", page_id: 5 })] }] },
+      { object: "page", entry: [{ id: "7" }] },
+      { object: "page", entry: [], extra: { kept: true } },
+      { object: "page", entry: [{ id: null, changes: [] }] },
+      { object: "page", entry: [{ id: 1.5, changes: [] }] },
+      { object: "page", entry: [{ id: "   ", changes: [] }] },
+      { object: "page", entry: [{ id: "x".repeat(257), changes: [] }] },
+      { object: "page", entry: [{ id: 1, time: "2", changes: [] }] },
+      { object: "page", entry: [{ id: 1, changes: {} }] },
+      { object: "page", entry: [{ id: 1, changes: [{ field: 7, value: {} }] }] },
+      { object: "page", entry: [{ id: 1, changes: [null] }] },
+      { object: "page", entry: ["entry"] },
+      { object: 1, entry: [] },
+      [],
+      null,
+      { object: "page", entry: [{ changes: [change(null)] }] },
+      { object: "page", entry: [{ changes: [change({ leadgen_id: null })] }] },
+      { object: "page", entry: [{ changes: [change({ leadgen_id: 1, form_id: 2.5 })] }] },
+      { object: "page", entry: [{ changes: [change({ leadgen_id: 1, ad_id: "" })] }] },
+      { object: "page", entry: [{ changes: [change({ leadgen_id: 1, created_time: "1" })] }] },
+      { object: "page", entry: [{ changes: [change({ leadgen_id: 1, adgroup_id: 9, x: 1 })] }] },
+    ];
+    const texts = [
+      ...bodies.map((body) => JSON.stringify(body)),
+      '{"object":"page","entry":[{"id":1,"time":1e999,"changes":[]}]}',
+      '{"object":"page","entry":[{"changes":[{"field":"leadgen","value":{"leadgen_id":9007199254740993}}]}]}',
+      '{"object":"page","entry":[{"changes":[{"field":"leadgen","value":{"leadgen_id":1,"created_time":1e999}}]}]}',
+    ];
+    for (const text of texts) {
+      // What the schemas alone make of the text: the ids of the changes they accept, or refusal.
+      const json = parseJsonExact(text);
+      const notification = leadgenNotificationSchema.safeParse(json);
+      const expected =
+        notification.success && notification.data.object === "page"
+          ? notification.data.entry.flatMap((item) =>
+              item.changes.flatMap((c) => {
+                const value = leadgenValueSchema.safeParse(c.value);
+                return c.field === "leadgen" && value.success
+                  ? [[value.data.leadgen_id, value.data.page_id ?? item.id, value.data.ad_id]]
+                  : [];
+              }),
+            )
+          : "refused";
+      const read = await parse(text).then(
+        ({ events }) =>
+          events.map((event) => {
+            const data = event.kind === "reference" ? event.reference.data : undefined;
+            return [event.externalId, data?.pageId, data?.adId];
+          }),
+        () => "refused",
+      );
+      expect(read, text).toEqual(expected);
+    }
   });
 
   it.each([
