@@ -11,10 +11,11 @@
  * runs are bursts of closed-loop load. The benchmarks keep autocannon for closed-loop figures and
  * the ratio to the bare route, and use this for figures *at a rate*.
  *
- * HTTP is undici's pool (keep-alive, no pipelining); loopback targets only.
+ * HTTP is the lean keep-alive pool of bench/httpClient.ts (no pipelining); loopback targets only.
  */
-import { Pool } from "undici";
+
 import { prng } from "../../sdk/bench/synthetic.js";
+import { LeanPool } from "./httpClient.js";
 import type { ResponseTimes } from "./support.js";
 
 export type Arrivals = "uniform" | "poisson";
@@ -85,13 +86,8 @@ export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoop
     throw new Error("rate, duration and connections must be positive");
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const pool = new Pool(options.url, {
-    connections: options.connections,
-    pipelining: 1,
-    keepAliveTimeout: 30_000,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  });
+  const pool = new LeanPool(options.url, { connections: options.connections, timeoutMs });
+  await pool.warm();
   const gap = 1000 / options.rate;
   // Seeded (the SDK benchmarks' PRNG), so a Poisson schedule is repeatable.
   const random = prng(options.seed ?? 1);
@@ -115,25 +111,19 @@ export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoop
     settled.push(
       (async () => {
         try {
-          const res = await pool.request({
-            method: request.method,
-            path: request.path,
-            headers: request.headers,
-            ...(request.body === undefined ? {} : { body: request.body }),
-          });
-          await res.body.dump();
+          const { status } = await pool.request(request);
           const elapsed = performance.now() - dueAt;
-          if (res.statusCode >= 200 && res.statusCode < 300) {
+          if (status >= 200 && status < 300) {
             answered2xx++;
             times.push(elapsed);
           } else {
             non2xx++;
           }
-          options.onAnswer?.(res.statusCode, context);
+          options.onAnswer?.(status, context);
         } catch (error) {
           errors++;
           const code = (error as { code?: string }).code;
-          if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") timeouts++;
+          if (code === "TIMEOUT") timeouts++;
           else if (!firstError) firstError = error instanceof Error ? error.message : String(error);
         } finally {
           inFlight--;
@@ -174,11 +164,8 @@ export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoop
   ]);
   clearTimeout(timer);
   const abandoned = finished ? 0 : inFlight;
-  if (finished) await pool.close();
-  else {
-    await pool.destroy();
-    await Promise.all(settled);
-  }
+  pool.close();
+  if (!finished) await Promise.all(settled);
 
   const sorted = Float64Array.from(times).sort();
   const lagSorted = Float64Array.from(lags).sort();
