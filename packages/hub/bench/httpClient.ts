@@ -191,15 +191,17 @@ export class LeanPool {
     return new Promise((resolve, reject) => {
       this.#queue.push({ bytes, since: performance.now(), resolve, reject });
       this.#pump();
-      // One timer for all requests (one each cost the generator more than its writes).
-      this.#sweeper ??= setInterval(() => this.#sweep(), Math.min(250, this.#timeoutMs / 4));
+      if (!this.#sweeper) {
+        // One timer for all requests rather than one each; the requests hold the process open.
+        this.#sweeper = setInterval(() => this.#sweep(), Math.min(250, this.#timeoutMs / 4));
+        this.#sweeper.unref();
+      }
     });
   }
 
   /**
-   * Refuses requests unanswered `timeoutMs` after their hand-off (timed like undici's headers
-   * timeout; the caller times from the due time): a queued one is dropped, a sent one's socket
-   * closed.
+   * Refuses requests unanswered `timeoutMs` after their hand-off to the pool (the caller times
+   * from the due time): a queued one is dropped, a sent one's socket closed.
    */
   #sweep(): void {
     const before = performance.now() - this.#timeoutMs;
@@ -265,6 +267,7 @@ export class LeanPool {
   /** Closes every socket; requests still waiting are refused. */
   close(): void {
     clearInterval(this.#sweeper);
+    this.#sweeper = undefined;
     for (const pending of this.#queue.splice(0)) pending.reject(new Error("pool closed"));
     for (const connection of this.#all) connection.destroy();
   }

@@ -41,8 +41,8 @@ export interface OpenLoopOptions<C> {
   next: () => { request: OpenLoopRequest; context: C };
   onAnswer?: (status: number, context: C) => void;
   /**
-   * An answer not begun (or not finished) this long after its request was written is abandoned
-   * and counted as a timeout; default 10 s.
+   * An answer not finished this long after its request was sent — or queued for a connection, if
+   * none was free — is abandoned and counted as a timeout; default 10 s.
    */
   timeoutMs?: number;
   /** How long to wait for the answers still due when the schedule ends; default 15 s. */
