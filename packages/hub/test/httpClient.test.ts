@@ -34,7 +34,7 @@ async function rawServer(answer: (n: number) => string[] | null) {
         pending = pending.slice(end + 4);
         const parts = answer(requests++);
         if (!parts) continue;
-        parts.forEach((part, i) => setTimeout(() => socket.write(part), i * 5));
+        for (const [i, part] of parts.entries()) setTimeout(() => socket.write(part), i * 5);
       }
     });
     socket.on("error", () => {});
