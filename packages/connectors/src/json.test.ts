@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PermanentConnectorError } from "./errors.js";
 import {
   canonicalJson,
+  exactIdOf,
   exactIdSchema,
   parseJsonExact,
   quoteLargeIntegers,
@@ -64,6 +65,38 @@ describe("exactIdSchema", () => {
     expect(exactIdSchema.parse(42)).toBe("42");
     expect(exactIdSchema.safeParse(2 ** 60).success).toBe(false);
     expect(exactIdSchema.safeParse("").success).toBe(false);
+  });
+});
+
+describe("exactIdOf", () => {
+  it("gives what exactIdSchema gives, and undefined where the schema refuses", () => {
+    const values: unknown[] = [
+      "1234567890123456789",
+      "  77  ",
+      "",
+      "   ",
+      "x".repeat(256),
+      ` ${"x".repeat(256)} `,
+      "x".repeat(257),
+      0,
+      -5,
+      42,
+      2 ** 53 - 1,
+      2 ** 53,
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      null,
+      undefined,
+      true,
+      {},
+      [],
+      123n,
+    ];
+    for (const value of values) {
+      const parsed = exactIdSchema.safeParse(value);
+      expect(exactIdOf(value), String(value)).toBe(parsed.success ? parsed.data : undefined);
+    }
   });
 });
 
