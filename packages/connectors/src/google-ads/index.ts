@@ -6,6 +6,7 @@ import { PermanentConnectorError } from "../errors.js";
 import { parseJsonExact, readJsonBody } from "../json.js";
 import { fieldMapSchema } from "../lead-fields.js";
 import { secret } from "../secrets.js";
+import { describeIssues } from "../shape.js";
 import { mapGoogleLead } from "./mapping.js";
 import { googleLeadWebhookSchema, type ParsedGoogleLeadWebhook } from "./types.js";
 
@@ -57,10 +58,7 @@ function readWebhook(rawBody: Uint8Array): ParsedGoogleLeadWebhook {
   const parsed = googleLeadWebhookSchema.safeParse(readJsonBody(rawBody, "Google lead"));
   if (!parsed.success) {
     throw new PermanentConnectorError(
-      `Google lead has an unexpected shape: ${parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-        .join("; ")}`,
+      `Google lead has an unexpected shape: ${describeIssues(parsed.error)}`,
       { code: "malformed_payload" },
     );
   }

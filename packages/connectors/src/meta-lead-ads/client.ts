@@ -9,6 +9,7 @@ import {
 } from "../errors.js";
 import { requestJson } from "../http.js";
 import { createRedactor } from "../secrets.js";
+import { describeIssues } from "../shape.js";
 import type { MetaLeadAdsConfig } from "./config.js";
 import {
   graphErrorSchema,
@@ -163,10 +164,7 @@ async function graphGet<S extends z.ZodType>(
   if (!result.success) {
     // Meta answered 2xx with something else than it documents; asking again will not change it.
     throw new PermanentConnectorError(
-      `${VENDOR} GET /${config.apiVersion}/${path.split("/")[0]}… answered an unexpected shape: ${result.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-        .join("; ")}`,
+      `${VENDOR} GET /${config.apiVersion}/${path.split("/")[0]}… answered an unexpected shape: ${describeIssues(result.error)}`,
       { code: "meta_unexpected_response" },
     );
   }

@@ -9,6 +9,7 @@ import type {
 import { PermanentConnectorError } from "../errors.js";
 import { type HeadersInput, headerValue } from "../headers.js";
 import { exactIdOf, readJsonBody } from "../json.js";
+import { describeIssues } from "../shape.js";
 import type { MetaLeadAdsConfig } from "./config.js";
 import { metaTimeToIso } from "./mapping.js";
 import { leadgenNotificationSchema, leadgenValueSchema } from "./types.js";
@@ -189,10 +190,7 @@ function checkedNotification(json: unknown): Notification {
   const parsed = leadgenNotificationSchema.safeParse(json);
   if (!parsed.success) {
     throw new PermanentConnectorError(
-      `Meta notification has an unexpected shape: ${parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-        .join("; ")}`,
+      `Meta notification has an unexpected shape: ${describeIssues(parsed.error)}`,
       { code: "malformed_payload" },
     );
   }

@@ -4,6 +4,7 @@ import { type ConnectorError, PermanentConnectorError } from "../errors.js";
 import { requestJson } from "../http.js";
 import { createRedactor, type Redactor } from "../secrets.js";
 import { type AccessTokenHooks, oauthSession } from "../session.js";
+import { describeIssues } from "../shape.js";
 import type { QuickBooksConfig } from "./config.js";
 import { quickBooksQueryLiteral } from "./mapping.js";
 import {
@@ -95,10 +96,7 @@ export interface QuickBooksApi {
 
 function unexpected(what: string, error: z.ZodError): PermanentConnectorError {
   return new PermanentConnectorError(
-    `${VENDOR} ${what} answered an unexpected shape: ${error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-      .join("; ")}`,
+    `${VENDOR} ${what} answered an unexpected shape: ${describeIssues(error)}`,
     { code: "quickbooks_unexpected_response" },
   );
 }

@@ -4,6 +4,7 @@ import { type ConnectorError, PermanentConnectorError } from "../errors.js";
 import { type HttpMethod, requestJson } from "../http.js";
 import { createRedactor, type Redactor } from "../secrets.js";
 import { type AccessTokenHooks, oauthSession } from "../session.js";
+import { describeIssues } from "../shape.js";
 import type { XeroConfig } from "./config.js";
 import { xeroWhereLiteral } from "./mapping.js";
 import {
@@ -67,10 +68,7 @@ export interface XeroApi {
 
 function unexpected(what: string, error: z.ZodError): PermanentConnectorError {
   return new PermanentConnectorError(
-    `${VENDOR} ${what} answered an unexpected shape: ${error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`)
-      .join("; ")}`,
+    `${VENDOR} ${what} answered an unexpected shape: ${describeIssues(error)}`,
     { code: "xero_unexpected_response" },
   );
 }
