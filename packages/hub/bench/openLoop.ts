@@ -15,17 +15,13 @@
  */
 
 import { prng } from "../../sdk/bench/synthetic.js";
-import { LeanPool } from "./httpClient.js";
-import type { ResponseTimes } from "./support.js";
+import { LeanPool, type LeanRequest } from "./httpClient.js";
+import { type ResponseTimes, rank } from "./support.js";
 
 export type Arrivals = "uniform" | "poisson";
 
-export interface OpenLoopRequest {
-  method: "GET" | "POST";
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
-}
+/** What a run sends: the lean client's request. */
+export type OpenLoopRequest = LeanRequest;
 
 export interface OpenLoopOptions<C> {
   /** http://127.0.0.1:<port>; anything else is refused. */
@@ -73,19 +69,12 @@ export interface OpenLoopResult {
   abandoned: number;
 }
 
-/** Nearest-rank percentile of an ascending array (0 when empty). */
-function rank(sorted: Float64Array, p: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
-
 export async function openLoop<C>(options: OpenLoopOptions<C>): Promise<OpenLoopResult> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(options.url)) {
-    throw new Error(`refusing to load anything but loopback: ${options.url}`);
-  }
   if (!(options.rate > 0) || !(options.duration > 0) || !(options.connections >= 1)) {
     throw new Error("rate, duration and connections must be positive");
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
+  // The pool refuses anything but a loopback URL.
   const pool = new LeanPool(options.url, { connections: options.connections, timeoutMs });
   await pool.warm();
   const gap = 1000 / options.rate;

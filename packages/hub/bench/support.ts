@@ -64,12 +64,15 @@ export function summaryOf(
   };
 }
 
+/** Nearest-rank percentile `p` (0–1) of an ascending array (0 when empty). */
+export function rank(sorted: Float64Array, p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
 /** Nearest-rank percentiles, rounded to whole milliseconds as autocannon prints them. */
 export function percentiles(times: number[]): ResponseTimes {
   const sorted = Float64Array.from(times).sort();
-  const rank = (p: number) =>
-    sorted.length === 0 ? 0 : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { p50: Math.round(rank(0.5)), p99: Math.round(rank(0.99)) };
+  return { p50: Math.round(rank(sorted, 0.5)), p99: Math.round(rank(sorted, 0.99)) };
 }
 
 /**
