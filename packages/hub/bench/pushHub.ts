@@ -14,7 +14,7 @@ import { Redis } from "ioredis";
 import { loadConfig } from "../src/config.js";
 import { withTenant } from "../src/db/tenant.js";
 import { buildHub, type Hub, startWorkers } from "../src/hub.js";
-import { QUEUE_NAME } from "../src/jobs/queue.js";
+import { queueNameOf } from "../src/jobs/queue.js";
 import { createTenant } from "../src/tenants.js";
 import { dropQueueKeys } from "./support.js";
 
@@ -136,7 +136,7 @@ async function start(message: StartPushHub): Promise<PushHubReady> {
         const pipeline = redis.pipeline();
         for (const id of syncIds) {
           pipeline.hmget(
-            `${queuePrefix}:${QUEUE_NAME}:${id}`,
+            `${queuePrefix}:${queueNameOf("order.push")}:${id}`,
             "timestamp",
             "processedOn",
             "finishedOn",
@@ -166,7 +166,7 @@ async function start(message: StartPushHub): Promise<PushHubReady> {
         }>(
           `SELECT id, added_at_ms AS added, processed_at_ms AS processed, finished_at_ms AS finished
            FROM bullmq.job WHERE queue = $1 AND name = 'order.push' AND state = 'completed'`,
-          [QUEUE_NAME],
+          [queueNameOf("order.push")],
         );
         return result.rows.map((r) => ({
           syncId: r.id,

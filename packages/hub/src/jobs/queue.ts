@@ -88,7 +88,47 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
+/**
+ * The hub's jobs travel in three BullMQ queues ("lanes"), each with its own workers, because one
+ * queue is first in, first out for everything: a burst of leads (a partner's backfill, a campaign
+ * going live) put every follow-up reminder that fell due and every approved order's push to
+ * finance behind the whole burst, and a subscriber's slow webhook endpoint held up the leads.
+ *
+ * - `intake` (the queue named `forecourt`, as before): leads arriving — relays, processing,
+ *   pulls, the reconciler.
+ * - `webhooks` (`forecourt-webhooks`): the hub's events on their way to subscribers.
+ * - `due` (`forecourt-due`): what someone waits for at a set time — a reminder at its due time,
+ *   an approved order on its way to finance.
+ *
+ * Every lane's worker runs any job, so a job queued on another lane before this split (or by a
+ * hub of another version) still runs.
+ */
+export const LANES = ["intake", "webhooks", "due"] as const;
+export type Lane = (typeof LANES)[number];
+
+export const JOB_LANE: Readonly<Record<JobName, Lane>> = {
+  "gateway.process": "intake",
+  "gateway.relay": "intake",
+  "gateway.pull": "intake",
+  "gateway.reconcile": "intake",
+  "webhook.fanout": "webhooks",
+  "webhook.deliver": "webhooks",
+  "lead.follow_up_reminder": "due",
+  "order.push": "due",
+};
+
+/** The intake lane keeps the one queue's old name, so jobs queued before the split still run. */
 export const QUEUE_NAME = "forecourt";
+const LANE_QUEUE: Readonly<Record<Lane, string>> = {
+  intake: QUEUE_NAME,
+  webhooks: `${QUEUE_NAME}-webhooks`,
+  due: `${QUEUE_NAME}-due`,
+};
+
+/** The BullMQ queue that carries jobs of this name. */
+export function queueNameOf(name: JobName): string {
+  return LANE_QUEUE[JOB_LANE[name]];
+}
 const BULLMQ_SCHEMA = "bullmq";
 const DEFAULT_JOB_OPTIONS = {
   attempts: 5,
@@ -114,76 +154,107 @@ export async function openJobQueue(settings: QueueSettings): Promise<JobQueue> {
 type AnyQueue = Queue;
 type AnyWorker = Worker;
 
+function jobOptions(options: EnqueueOptions) {
+  return {
+    ...(options.delayMs ? { delay: options.delayMs } : {}),
+    ...(options.jobId ? { jobId: options.jobId } : {}),
+  };
+}
+
 function wrap(
   backend: JobQueue["backend"],
-  queue: AnyQueue,
-  makeWorker: (processor: (job: Job) => Promise<void>, concurrency: number) => AnyWorker,
+  queues: Record<Lane, AnyQueue>,
+  makeWorker: (
+    queueName: string,
+    processor: (job: Job) => Promise<void>,
+    concurrency: number,
+  ) => AnyWorker,
   ping: () => Promise<void>,
   closeConnections: () => Promise<void>,
 ): JobQueue {
-  let worker: AnyWorker | undefined;
+  const workers: AnyWorker[] = [];
   const failedListeners: ((name: string, error: Error) => void)[] = [];
+  const queueOf = (name: JobName) => queues[JOB_LANE[name]];
   return {
     backend,
     async enqueue(name, data, options = {}) {
-      await queue.add(name, data, {
-        ...(options.delayMs ? { delay: options.delayMs } : {}),
-        ...(options.jobId ? { jobId: options.jobId } : {}),
-      });
+      await queueOf(name).add(name, data, jobOptions(options));
     },
     async enqueueMany(jobs) {
-      if (jobs.length === 0) return;
-      await queue.addBulk(
-        jobs.map(({ name, data, options = {} }) => ({
-          name,
-          data,
-          opts: {
-            ...(options.delayMs ? { delay: options.delayMs } : {}),
-            ...(options.jobId ? { jobId: options.jobId } : {}),
-          },
-        })),
+      const byLane = new Map<AnyQueue, typeof jobs>();
+      for (const job of jobs) {
+        const queue = queueOf(job.name);
+        const list = byLane.get(queue);
+        if (list) list.push(job);
+        else byLane.set(queue, [job]);
+      }
+      await Promise.all(
+        [...byLane].map(([queue, list]) =>
+          queue.addBulk(
+            list.map(({ name, data, options = {} }) => ({ name, data, opts: jobOptions(options) })),
+          ),
+        ),
       );
     },
     async schedule(schedulerId, everyMs, name, data) {
-      await queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name, data });
+      await queueOf(name).upsertJobScheduler(schedulerId, { every: everyMs }, { name, data });
     },
     async unschedule(schedulerId) {
-      await queue.removeJobScheduler(schedulerId);
+      // The id does not say its job's lane; removing a scheduler that is not there is a no-op.
+      await Promise.all(LANES.map((lane) => queues[lane].removeJobScheduler(schedulerId)));
     },
     startWorker(processors, options = {}) {
-      if (worker) return;
-      worker = makeWorker(async (job) => {
-        const processor = processors[job.name as JobName];
-        if (!processor) throw new Error(`no processor for job "${job.name}"`);
-        await processor(job.data, job);
-      }, options.concurrency ?? 4);
-      worker.on("failed", (job, error) => {
-        for (const listener of failedListeners) listener(job?.name ?? "unknown", error);
-      });
-      // Errors of the worker's own connection are retried by BullMQ; listening keeps an
-      // unhandled 'error' event from crashing the process.
-      worker.on("error", () => {});
+      if (workers.length > 0) return;
+      const processor = async (job: Job) => {
+        const run = processors[job.name as JobName];
+        if (!run) throw new Error(`no processor for job "${job.name}"`);
+        await run(job.data, job);
+      };
+      for (const lane of LANES) {
+        const worker = makeWorker(LANE_QUEUE[lane], processor, options.concurrency ?? 4);
+        worker.on("failed", (job, error) => {
+          for (const listener of failedListeners) listener(job?.name ?? "unknown", error);
+        });
+        // Errors of the worker's own connection are retried by BullMQ; listening keeps an
+        // unhandled 'error' event from crashing the process.
+        worker.on("error", () => {});
+        workers.push(worker);
+      }
     },
     async counts() {
-      const c = await queue.getJobCounts("waiting", "delayed", "active", "failed", "completed");
-      return {
-        waiting: c.waiting ?? 0,
-        delayed: c.delayed ?? 0,
-        active: c.active ?? 0,
-        failed: c.failed ?? 0,
-        completed: c.completed ?? 0,
-      };
+      const total: JobCounts = { waiting: 0, delayed: 0, active: 0, failed: 0, completed: 0 };
+      const perLane = await Promise.all(
+        LANES.map((lane) =>
+          queues[lane].getJobCounts("waiting", "delayed", "active", "failed", "completed"),
+        ),
+      );
+      for (const c of perLane) {
+        total.waiting += c.waiting ?? 0;
+        total.delayed += c.delayed ?? 0;
+        total.active += c.active ?? 0;
+        total.failed += c.failed ?? 0;
+        total.completed += c.completed ?? 0;
+      }
+      return total;
     },
     ping,
     onFailed(listener) {
       failedListeners.push(listener);
     },
     async close() {
-      await worker?.close();
-      await queue.close();
+      await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all(LANES.map((lane) => queues[lane].close()));
       await closeConnections();
     },
   };
+}
+
+/** One queue object per lane, made by `open`. */
+function lanesOf(open: (queueName: string) => AnyQueue): Record<Lane, AnyQueue> {
+  return Object.fromEntries(LANES.map((lane) => [lane, open(LANE_QUEUE[lane])])) as Record<
+    Lane,
+    AnyQueue
+  >;
 }
 
 /**
@@ -234,7 +305,8 @@ async function openPostgresQueue(database: pg.PoolConfig): Promise<JobQueue> {
   // BullMQ's (job, event, meta …), and the hub's role cannot use the bullmq schema anyway.
   const pool = new pg.Pool({
     ...database,
-    max: 6,
+    // Each lane's worker keeps one of these connections for LISTEN; six are left for queries.
+    max: 6 + LANES.length,
     application_name: "forecourt-jobs",
     Client: BullmqSearchPathClient,
   });
@@ -246,16 +318,19 @@ async function openPostgresQueue(database: pg.PoolConfig): Promise<JobQueue> {
     client.release();
   }
   const { Queue: PgQueue, Worker: PgWorker } = withBackend(pollingPostgresBackend);
-  const queue = new PgQueue(QUEUE_NAME, {
-    connection: pool,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS,
-  }) as unknown as AnyQueue;
-  queue.on("error", () => {});
+  const queues = lanesOf((queueName) => {
+    const queue = new PgQueue(queueName, {
+      connection: pool,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    }) as unknown as AnyQueue;
+    queue.on("error", () => {});
+    return queue;
+  });
   return wrap(
     "postgres",
-    queue,
-    (processor, concurrency) =>
-      new PgWorker(QUEUE_NAME, processor, {
+    queues,
+    (queueName, processor, concurrency) =>
+      new PgWorker(queueName, processor, {
         connection: pool,
         concurrency,
         // With no delayed job the wait is `drainDelay`: one second, for the reason above.
@@ -278,17 +353,22 @@ async function openRedisQueue(url: string, prefix: string): Promise<JobQueue> {
   };
   const queueConnection = connect();
   await queueConnection.ping();
-  const queue = new Queue(QUEUE_NAME, {
-    connection: queueConnection,
-    prefix,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  // The lanes' queues only send commands, so they share one connection; each worker blocks on
+  // its own.
+  const queues = lanesOf((queueName) => {
+    const queue = new Queue(queueName, {
+      connection: queueConnection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+    queue.on("error", () => {});
+    return queue;
   });
-  queue.on("error", () => {});
   return wrap(
     "redis",
-    queue,
-    (processor, concurrency) =>
-      new Worker(QUEUE_NAME, processor, { connection: connect(), prefix, concurrency }),
+    queues,
+    (queueName, processor, concurrency) =>
+      new Worker(queueName, processor, { connection: connect(), prefix, concurrency }),
     async () => {
       await queueConnection.ping();
     },
