@@ -389,6 +389,9 @@ interface Row extends Measured {
   acknowledged?: number;
   processedAtEnd?: number;
   drainSeconds?: number | "cap";
+  /** Seconds after the load ended until the first, and then half, of the backlog was processed. */
+  firstLeadSeconds?: number;
+  halfSeconds?: number;
 }
 
 /** A signed Meta notification for one leadgen id: body and headers as Meta sends them. */
@@ -688,6 +691,7 @@ async function main(): Promise<void> {
       // Wait until every acknowledged notification is a processed lead (or the cap).
       let counts = await ask<Counts>(child, { type: "counts" });
       hook.processedAtEnd = counts.byStatus.processed ?? 0;
+      const backlogHalf = Math.ceil((counts.inbox - hook.processedAtEnd) / 2);
       while (
         ((counts.byStatus.processed ?? 0) < counts.inbox ||
           (counts.byStatus.processed ?? 0) < acknowledged.size) &&
@@ -695,6 +699,13 @@ async function main(): Promise<void> {
       ) {
         await new Promise((r) => setTimeout(r, 250));
         counts = await ask<Counts>(child, { type: "counts" });
+        const now = counts.byStatus.processed ?? 0;
+        if (hook.firstLeadSeconds === undefined && now > hook.processedAtEnd) {
+          hook.firstLeadSeconds = (Date.now() - loadEnded) / 1000;
+        }
+        if (hook.halfSeconds === undefined && now - hook.processedAtEnd >= backlogHalf) {
+          hook.halfSeconds = (Date.now() - loadEnded) / 1000;
+        }
       }
       const processed = counts.byStatus.processed ?? 0;
       hook.drainSeconds =
@@ -739,11 +750,11 @@ async function main(): Promise<void> {
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   const table = [
-    "| mode | target | req/s (mean) | p50 ms | p90 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy (per process, share of one core) | acknowledged (incl. warm-up) | processed when load ended | all processed after load |",
+    "| mode | target | req/s (mean) | p50 ms | p90 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy (per process, share of one core) | acknowledged (incl. warm-up) | processed when load ended | processed after load (first lead, half, all) |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p90 ?? "—"} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${r.drainSeconds === undefined ? "—" : r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`} |`,
+        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p90 ?? "—"} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${drainText(r)} |`,
     ),
   ].join("\n");
   const cpu = cpus();
@@ -753,6 +764,15 @@ async function main(): Promise<void> {
     console.error("acknowledged notifications are missing, unprocessed or doubled");
     process.exit(1);
   }
+}
+
+/** When the backlog left at the end of the load was processed: first lead, half, all. */
+function drainText(r: Row): string {
+  if (r.drainSeconds === undefined) return "—";
+  const all =
+    r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`;
+  const at = (s: number | undefined) => (s === undefined ? "—" : `${s.toFixed(1)} s`);
+  return `first ${at(r.firstLeadSeconds)}, half ${at(r.halfSeconds)}, all ${all}`;
 }
 
 function sharesText(shares: Record<string, number>): string {
