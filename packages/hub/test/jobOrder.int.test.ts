@@ -69,7 +69,7 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
     "gateway.reconcile": async () => void ran.push("reconcile"),
   };
 
-  it("keeps reminders, order pushes and webhooks moving while a backlog of leads drains", async () => {
+  it("keeps order pushes and webhooks moving while a backlog of leads drains", async () => {
     const t = "tnt_burst";
     const queue = services.queue;
     slowRelay = 25;
@@ -82,26 +82,20 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
       })),
     );
     await queue.enqueue("order.push", { tenantId: t, syncId: "sync1" });
-    await queue.enqueue("lead.follow_up_reminder", {
-      tenantId: t,
-      leadId: "lead1",
-      taskId: "task1",
-      kind: "due",
-    });
     await queue.enqueue("webhook.fanout", { tenantId: t, eventId: "evt1" });
-    // The burst and the three behind it are all counted, whatever lane they wait on.
-    expect((await queue.counts()).waiting).toBe(relays + 3);
+    // The burst and the two behind it are all counted, whatever lane they wait on.
+    expect((await queue.counts()).waiting).toBe(relays + 2);
 
     queue.startWorker(processors, { concurrency: 1 });
     await until(
       async () => ran.length,
-      (n) => n === 2 * relays + 3,
+      (n) => n === 2 * relays + 2,
       60_000,
     );
     // One relay takes 25 ms, so the burst takes at least a second on its one worker; what
     // waited behind it in one first-in-first-out queue now runs at once, beside it.
     const lastRelayAt = ran.map((entry) => entry.startsWith("relay ")).lastIndexOf(true);
-    for (const job of ["push sync1", "reminder task1", "fanout evt1"]) {
+    for (const job of ["push sync1", "fanout evt1"]) {
       expect(ran.indexOf(job)).toBeGreaterThanOrEqual(0);
       expect(ran.indexOf(job)).toBeLessThan(lastRelayAt);
     }

@@ -91,38 +91,39 @@ export interface JobQueue {
 /**
  * The hub's jobs travel in three BullMQ queues ("lanes"), each with its own workers, because one
  * queue is first in, first out for everything: a burst of leads (a partner's backfill, a campaign
- * going live) put every follow-up reminder that fell due and every approved order's push to
- * finance behind the whole burst, and a subscriber's slow webhook endpoint held up the leads.
+ * going live) put every approved order's push to finance behind the whole burst, and a
+ * subscriber's slow webhook endpoint held up the leads.
  *
- * - `intake` (the queue named `forecourt`, as before): leads arriving — relays, processing,
- *   pulls, the reconciler.
+ * - `leads` (the queue named `forecourt`, as before): leads arriving — relays, processing, pulls,
+ *   the reconciler — and their follow-up reminders.
  * - `webhooks` (`forecourt-webhooks`): the hub's events on their way to subscribers.
- * - `due` (`forecourt-due`): what someone waits for at a set time — a reminder at its due time,
- *   an approved order on its way to finance.
+ * - `orders` (`forecourt-orders`): approved orders on their way to finance and ERP systems.
  *
- * Every lane's worker runs any job, so a job queued on another lane before this split (or by a
- * hub of another version) still runs.
+ * Reminders stay with the leads: in a lane of their own, each reminder added (one per new lead,
+ * delayed) woke that lane's idle worker, and the drain of a burst of leads took a quarter longer
+ * (docs/performance.md). Every lane's worker runs any job, so a job queued on another lane
+ * before this split (or by a hub of another version) still runs.
  */
-export const LANES = ["intake", "webhooks", "due"] as const;
+export const LANES = ["leads", "webhooks", "orders"] as const;
 export type Lane = (typeof LANES)[number];
 
 export const JOB_LANE: Readonly<Record<JobName, Lane>> = {
-  "gateway.process": "intake",
-  "gateway.relay": "intake",
-  "gateway.pull": "intake",
-  "gateway.reconcile": "intake",
+  "gateway.process": "leads",
+  "gateway.relay": "leads",
+  "gateway.pull": "leads",
+  "gateway.reconcile": "leads",
+  "lead.follow_up_reminder": "leads",
   "webhook.fanout": "webhooks",
   "webhook.deliver": "webhooks",
-  "lead.follow_up_reminder": "due",
-  "order.push": "due",
+  "order.push": "orders",
 };
 
-/** The intake lane keeps the one queue's old name, so jobs queued before the split still run. */
+/** The leads lane keeps the one queue's old name, so jobs queued before the split still run. */
 export const QUEUE_NAME = "forecourt";
 const LANE_QUEUE: Readonly<Record<Lane, string>> = {
-  intake: QUEUE_NAME,
+  leads: QUEUE_NAME,
   webhooks: `${QUEUE_NAME}-webhooks`,
-  due: `${QUEUE_NAME}-due`,
+  orders: `${QUEUE_NAME}-orders`,
 };
 
 /** The BullMQ queue that carries jobs of this name. */
