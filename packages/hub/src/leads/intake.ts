@@ -89,6 +89,7 @@ export async function intakeLead(
   c: LeadContext,
   lead: NormalizedLead,
   warnings: Reason[],
+  onLocked?: () => void,
 ): Promise<IntakeOutcome> {
   const { tx, actor } = c;
   const tenantId = actor.tenantId;
@@ -104,7 +105,7 @@ export async function intakeLead(
   if (match.decision === "merge" && match.into.kind === "lead") {
     return mergeIntoLead(c, lead, warnings, match, prepared.receivedAt);
   }
-  const [outcome] = await createLeads(tx, setup, [{ c, prepared, match }]);
+  const [outcome] = await createLeads(tx, setup, [{ c, prepared, match }], onLocked);
   return outcome!;
 }
 
@@ -120,12 +121,14 @@ export interface FreshLead {
  * Creates new leads, in order, in the caller's transaction: each rated, assigned (one turn of the
  * tenant's assignment lock for all of them) and given its follow-up tasks; every row of every
  * lead goes to the database in one statement. The caller holds the leads' intake locks and has
- * made sure none of them repeats an inquiry or belongs to an open lead.
+ * made sure none of them repeats an inquiry or belongs to an open lead. `onLocked` is called once
+ * the assignment lock is held (see `IntakeQueue`).
  */
 export async function createLeads(
   tx: Tx,
   setup: AssignmentSetup,
   fresh: FreshLead[],
+  onLocked?: () => void,
 ): Promise<IntakeOutcome[]> {
   if (fresh.length === 0) return [];
   const tenantId = fresh[0]!.c.actor.tenantId;
@@ -170,6 +173,7 @@ export async function createLeads(
       },
     })),
   );
+  onLocked?.();
 
   const leadRows: LeadRow[] = [];
   const taskRows: TaskRow[] = [];

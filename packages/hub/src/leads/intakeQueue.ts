@@ -68,8 +68,10 @@ interface Waiting extends IntakeRequest {
  * transaction takes all of them (up to `MAX_INTAKE_BATCH`): their intake locks in one statement,
  * repeated inquiries and identity matches in one query each, one turn of the assignment lock,
  * every row in one statement, one commit. A lone inquiry starts at once, so an idle hub adds no
- * delay. Each caller still gets exactly its own answer, after its lead is committed; the
- * reminders of its follow-up tasks are scheduled right after, in the background.
+ * delay. The next transaction starts as soon as the one before holds the assignment lock (see
+ * `#drain`), so its claims, locks, lookups and preparation overlap the other's writes and commit.
+ * Each caller still gets exactly its own answer, after its lead is committed; the reminders of
+ * its follow-up tasks are scheduled right after, in the background.
  *
  * The fast path is for new people. An inquiry that repeats a sender's id, belongs to an open lead
  * or shares a phone, email or sender id with an earlier inquiry of the same batch is taken after
@@ -83,12 +85,18 @@ export class IntakeQueue {
   readonly #running = new Set<string>();
   /** By tenant, the reminders of its last batch still being queued. */
   readonly #reminding: TrailingWork;
-  /** Transactions run, the largest batch, and leads stored by the batch path (for tests, metrics). */
-  readonly stats = { transactions: 0, largestBatch: 0, storedInBatches: 0 };
+  /** Whether two of a tenant's batches may run at once (see `#drain`). */
+  readonly #overlap: boolean;
+  /**
+   * Transactions run, the largest batch, leads stored by the batch path, and batches started
+   * while the one before was still writing (for tests, metrics).
+   */
+  readonly stats = { transactions: 0, largestBatch: 0, storedInBatches: 0, overlapped: 0 };
 
   constructor(services: HubServices) {
     this.#services = services;
     this.#reminding = new TrailingWork({ overlap: !queueSharesSession(services) });
+    this.#overlap = services.database.mode !== "embedded";
   }
 
   /** Stores one inquiry; resolves once it is committed and its reminders are scheduled. */
@@ -103,36 +111,75 @@ export class IntakeQueue {
     });
   }
 
+  /**
+   * Runs the tenant's batches. On a PostgreSQL server two run at a time at most, staggered: the
+   * next batch starts once the one before holds the assignment lock (or has finished), so it
+   * gathers its claims, locks and lookups and prepares its rows while the one before writes and
+   * commits. The assignment lock still orders the batches' turns; a batch locks its intake keys
+   * before it waits for that lock, and the batch before already holds all of its own, so the two
+   * cannot deadlock. The embedded database has one session, on which a second transaction would
+   * only wait its turn: there batches run one after another.
+   */
   async #drain(tenantId: string): Promise<void> {
     this.#running.add(tenantId);
+    /** The batch before, which may still be writing and committing. */
+    let before: Promise<void> | undefined;
     try {
       for (;;) {
         const list = this.#waiting.get(tenantId);
         if (!list || list.length === 0) {
+          if (before) {
+            // Whatever arrives while it commits goes in the next batch.
+            await before;
+            before = undefined;
+            continue;
+          }
           this.#waiting.delete(tenantId);
           break;
         }
         const batch = list.splice(0, MAX_INTAKE_BATCH);
+        if (before) this.stats.overlapped++;
         const reminders: Promise<void>[] = [];
-        try {
-          await this.#run(tenantId, batch, reminders);
-        } catch (error) {
-          // Nothing may be left waiting for ever: whoever is not answered yet gets the error
-          // (a promise settles once, so those answered keep their answer).
-          for (const waiting of batch) waiting.reject(error);
+        let signalLocked: () => void = () => {};
+        const locked = new Promise<void>((resolve) => (signalLocked = resolve));
+        const done = (async () => {
+          try {
+            await this.#run(tenantId, batch, reminders, signalLocked);
+          } catch (error) {
+            // Nothing may be left waiting for ever: whoever is not answered yet gets the error
+            // (a promise settles once, so those answered keep their answer).
+            for (const waiting of batch) waiting.reject(error);
+          }
+          // A queue slower than intake must slow intake down, not pile up work in memory. With
+          // batches overlapping, a batch counts as done once its reminders are queued, and the
+          // batch after next starts only then: at most two batches' reminders are on their way.
+          // One after another, a batch's reminders may overlap the next transaction, no more —
+          // except where a database-backed queue shares the embedded database's one session,
+          // on which the two would only take turns (measured slower): there they are done
+          // before the next batch begins.
+          if (this.#overlap) await Promise.allSettled(reminders);
+          else await this.#reminding.next(tenantId, Promise.allSettled(reminders));
+        })();
+        if (!this.#overlap) {
+          await done;
+          continue;
         }
-        // One batch's reminders may overlap the next transaction, no more: a queue slower than
-        // intake then slows intake down instead of piling up work in memory. On the embedded
-        // database a database-backed queue shares its one session, where the two would only take
-        // turns (measured slower): there a batch's reminders are done before the next begins.
-        await this.#reminding.next(tenantId, Promise.allSettled(reminders));
+        await Promise.race([locked, done]);
+        // This batch holds the lock, so the one before has committed: no third runs beside them.
+        if (before) await before;
+        before = done;
       }
     } finally {
       this.#running.delete(tenantId);
     }
   }
 
-  async #run(tenantId: string, batch: Waiting[], reminders: Promise<void>[]): Promise<void> {
+  async #run(
+    tenantId: string,
+    batch: Waiting[],
+    reminders: Promise<void>[],
+    onLocked: () => void,
+  ): Promise<void> {
     const now = new Date();
     const contextOf = (w: Waiting): Omit<LeadContext, "tx"> => ({
       actor: w.actor,
@@ -149,7 +196,7 @@ export class IntakeQueue {
     } else {
       try {
         const result = await withTenant(this.#services.db, tenantId, (tx) =>
-          this.#fastPath(tx, tenantId, batch, contextOf, now),
+          this.#fastPath(tx, tenantId, batch, contextOf, now, onLocked),
         );
         done = result.done;
         later = result.later;
@@ -182,6 +229,7 @@ export class IntakeQueue {
             { ...contextOf(waiting), tx, now: new Date() },
             waiting.lead,
             waiting.warnings,
+            onLocked,
           );
           await this.#complete(tx, tenantId, [{ waiting, outcome: stored }]);
           return stored;
@@ -276,6 +324,7 @@ export class IntakeQueue {
     batch: Waiting[],
     contextOf: (w: Waiting) => Omit<LeadContext, "tx">,
     now: Date,
+    onLocked: () => void,
   ): Promise<{ done: { waiting: Waiting; outcome: IntakeOutcome }[]; later: Waiting[] }> {
     const setup = await loadAssignmentSetup(tx, this.#services, tenantId);
     const claimed = await this.#claim(tx, tenantId, batch);
@@ -329,7 +378,7 @@ export class IntakeQueue {
       if (match.decision === "merge" && match.into.kind === "lead") later.push(u.waiting);
       else fresh.push({ ...u, match });
     });
-    const outcomes = await createLeads(tx, setup, fresh);
+    const outcomes = await createLeads(tx, setup, fresh, onLocked);
     const done = fresh.map((f, i) => ({ waiting: f.waiting, outcome: outcomes[i]! }));
     await this.#complete(tx, tenantId, done);
     // The keys of those taken one at a time are claimed again in their own transactions.
