@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueProcessing } from "../src/gateway/inbox.js";
 import { openServices } from "../src/hub.js";
 import type { Processors } from "../src/jobs/queue.js";
 import type { HubServices } from "../src/services.js";
@@ -6,10 +7,11 @@ import { availableBackends, type Backend, postgres } from "./support/backends.js
 import { until } from "./support/gateway.js";
 
 /**
- * The queue's lanes (`JOB_LANE`) on every queue backend the hub has: the database-backed queue on
- * the embedded and on the real PostgreSQL, and Redis. The processors here only record what ran
- * (a relay adds its rows' `gateway.process` jobs, as the real one does), each lane's worker runs
- * one job at a time, and the slow ones are made slow on purpose.
+ * The queue's lanes (`JOB_LANE`), and a relay's rows put at the head of theirs, on every queue
+ * backend the hub has: the database-backed queue on the embedded and on the real PostgreSQL, and
+ * Redis. The processors here only record what ran (a relay adds its rows' `gateway.process` jobs
+ * with the hub's own `enqueueProcessing`), each lane's worker runs one job at a time, and the slow
+ * ones are made slow on purpose.
  */
 const queueBackends: { label: string; backend: Backend; env?: NodeJS.ProcessEnv }[] =
   availableBackends().flatMap((backend) =>
@@ -57,12 +59,9 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
     async "gateway.relay"(data) {
       if (slowRelay > 0) await sleep(slowRelay);
       ran.push(`relay ${data.inboxIds.join("+")}`);
-      await services.queue.enqueueMany(
-        data.inboxIds.map((inboxId) => ({
-          name: "gateway.process" as const,
-          data: { tenantId: data.tenantId, inboxId },
-          options: { jobId: inboxId },
-        })),
+      await enqueueProcessing(
+        services.queue,
+        data.inboxIds.map((id) => ({ id, tenantId: data.tenantId })),
       );
     },
     "gateway.pull": async (d) => void ran.push(`pull ${d.connectionId}`),
@@ -99,12 +98,10 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
       expect(ran.indexOf(job)).toBeGreaterThanOrEqual(0);
       expect(ran.indexOf(job)).toBeLessThan(lastRelayAt);
     }
-    // The burst itself is worked off in order, each relay's row processed.
-    expect(ran.filter((entry) => entry.startsWith("relay "))).toEqual(
-      Array.from({ length: relays }, (_, i) => `relay burst${i}`),
-    );
-    expect(ran.filter((entry) => entry.startsWith("process ")).sort()).toEqual(
-      Array.from({ length: relays }, (_, i) => `process burst${i}`).sort(),
+    // The burst is worked off in order, and each relay's row is processed before the next relay
+    // runs: the first lead is made at once, not after the whole burst's relays.
+    expect(ran.filter((entry) => /^(relay|process) /.test(entry))).toEqual(
+      Array.from({ length: relays }, (_, i) => [`relay burst${i}`, `process burst${i}`]).flat(),
     );
     await until(
       () => queue.counts(),
@@ -112,6 +109,28 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
       10_000,
     );
     slowRelay = 0;
+  });
+
+  it("processes the rows a relay adds in the order they were written", async () => {
+    const t = "tnt_rows";
+    const queue = services.queue;
+    ran.length = 0;
+    await queue.enqueue("gateway.relay", { tenantId: t, inboxIds: ["row1", "row2", "row3"] });
+    await queue.enqueue("gateway.relay", { tenantId: t, inboxIds: ["row4", "row5"] });
+    await until(
+      async () => ran.length,
+      (n) => n === 7,
+      30_000,
+    );
+    expect(ran).toEqual([
+      "relay row1+row2+row3",
+      "process row1",
+      "process row2",
+      "process row3",
+      "relay row4+row5",
+      "process row4",
+      "process row5",
+    ]);
   });
 
   it("runs a reminder that falls due while a subscriber's endpoint is slow, without waiting for it", async () => {

@@ -48,6 +48,8 @@ export interface EnqueueOptions {
   delayMs?: number;
   /** A stable id makes enqueueing idempotent: a second add with the same id is a no-op. */
   jobId?: string;
+  /** Put the job at the head of its lane, before the jobs already waiting (BullMQ's `lifo`). */
+  first?: boolean;
 }
 
 export interface JobCounts {
@@ -159,6 +161,7 @@ function jobOptions(options: EnqueueOptions) {
   return {
     ...(options.delayMs ? { delay: options.delayMs } : {}),
     ...(options.jobId ? { jobId: options.jobId } : {}),
+    ...(options.first ? { lifo: true } : {}),
   };
 }
 
