@@ -51,7 +51,11 @@ describe.each(availableBackends())("hub API on $name", (backend) => {
     expect(ready.json().checks).toMatchObject({ database: "ok", queue: "ok" });
     const metrics = await call("GET", "/metrics", undefined);
     expect(metrics.body).toContain("forecourt_http_request_duration_seconds");
-    expect(metrics.body).toContain("forecourt_queue_jobs");
+    for (const lane of ["leads", "webhooks", "orders"]) {
+      expect(metrics.body).toMatch(
+        new RegExp(`^forecourt_queue_jobs\\{lane="${lane}",state="waiting"\\} \\d+$`, "m"),
+      );
+    }
     expect((await call("GET", "/openapi.json", undefined)).json().openapi).toBe("3.1.0");
     expect((await call("GET", "/docs/", undefined)).statusCode).toBe(200);
   });

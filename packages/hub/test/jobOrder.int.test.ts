@@ -84,6 +84,12 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
     await queue.enqueue("webhook.fanout", { tenantId: t, eventId: "evt1" });
     // The burst and the two behind it are all counted, whatever lane they wait on.
     expect((await queue.counts()).waiting).toBe(relays + 2);
+    const lanes = await queue.laneCounts();
+    expect([lanes.leads.waiting, lanes.webhooks.waiting, lanes.orders.waiting]).toEqual([
+      relays,
+      1,
+      1,
+    ]);
 
     queue.startWorker(processors, { concurrency: 1 });
     await until(

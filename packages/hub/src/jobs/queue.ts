@@ -82,7 +82,10 @@ export interface JobQueue {
   ): Promise<void>;
   /** Removes a job scheduler (no error when there is none). */
   unschedule(schedulerId: string): Promise<void>;
+  /** Jobs by state, all lanes together. */
   counts(): Promise<JobCounts>;
+  /** Jobs by state in each lane (see `LANES`). */
+  laneCounts(): Promise<Record<Lane, JobCounts>>;
   /** Throws when the backend is unreachable (used by /readyz). */
   ping(): Promise<void>;
   onFailed(listener: (name: string, error: Error) => void): void;
@@ -179,6 +182,28 @@ function wrap(
   const workers: AnyWorker[] = [];
   const failedListeners: ((name: string, error: Error) => void)[] = [];
   const queueOf = (name: JobName) => queues[JOB_LANE[name]];
+  const laneCounts = async (): Promise<Record<Lane, JobCounts>> => {
+    const perLane = await Promise.all(
+      LANES.map(async (lane) => {
+        const c = await queues[lane].getJobCounts(
+          "waiting",
+          "delayed",
+          "active",
+          "failed",
+          "completed",
+        );
+        const counts: JobCounts = {
+          waiting: c.waiting ?? 0,
+          delayed: c.delayed ?? 0,
+          active: c.active ?? 0,
+          failed: c.failed ?? 0,
+          completed: c.completed ?? 0,
+        };
+        return [lane, counts] as const;
+      }),
+    );
+    return Object.fromEntries(perLane) as Record<Lane, JobCounts>;
+  };
   return {
     backend,
     async enqueue(name, data, options = {}) {
@@ -227,20 +252,12 @@ function wrap(
     },
     async counts() {
       const total: JobCounts = { waiting: 0, delayed: 0, active: 0, failed: 0, completed: 0 };
-      const perLane = await Promise.all(
-        LANES.map((lane) =>
-          queues[lane].getJobCounts("waiting", "delayed", "active", "failed", "completed"),
-        ),
-      );
-      for (const c of perLane) {
-        total.waiting += c.waiting ?? 0;
-        total.delayed += c.delayed ?? 0;
-        total.active += c.active ?? 0;
-        total.failed += c.failed ?? 0;
-        total.completed += c.completed ?? 0;
+      for (const c of Object.values(await laneCounts())) {
+        for (const state of Object.keys(total) as (keyof JobCounts)[]) total[state] += c[state];
       }
       return total;
     },
+    laneCounts,
     ping,
     onFailed(listener) {
       failedListeners.push(listener);

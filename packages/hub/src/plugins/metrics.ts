@@ -17,13 +17,14 @@ export function createMetrics(queue: JobQueue): Registry {
   });
   new Gauge({
     name: "forecourt_queue_jobs",
-    help: "Jobs in the hub's queue by state",
-    labelNames: ["state"],
+    help: "Jobs in the hub's queue by lane (leads, webhooks, orders) and state",
+    labelNames: ["lane", "state"],
     registers: [registry],
     async collect() {
       try {
-        const counts = await queue.counts();
-        for (const [state, value] of Object.entries(counts)) this.set({ state }, value);
+        for (const [lane, counts] of Object.entries(await queue.laneCounts())) {
+          for (const [state, value] of Object.entries(counts)) this.set({ lane, state }, value);
+        }
       } catch {
         // An unreachable queue shows as missing samples here and as 503 on /readyz.
       }
