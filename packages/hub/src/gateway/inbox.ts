@@ -204,7 +204,7 @@ export function jobIdOf(row: Pick<InboxRow, "id" | "run" | "attempts">): string 
 /**
  * Adds the rows' `gateway.process` jobs at the head of the leads lane, ahead of the relays still
  * waiting, so a backlog's first leads are made at once rather than after all of its relays have
- * run (a burst of 229,000 rows: the first lead 1.3 s after the workers started, against 13.2 s).
+ * run (229,000–234,000 rows waiting: the first lead 1.3 s after the workers started, not 13.2 s).
  * Each is added in front of the one after it, so rows added together are still taken in order.
  */
 export async function enqueueProcessing(

@@ -86,7 +86,7 @@ export class IntakeQueue {
   /** By tenant, the reminders of its last batch still being queued. */
   readonly #reminding: TrailingWork;
   /** Whether two of a tenant's batches may run at once (see `#drain`). */
-  readonly #overlap: boolean;
+  readonly #batchesOverlap: boolean;
   /**
    * Transactions run, the largest batch, leads stored by the batch path, and batches started
    * while the one before was still writing (for tests, metrics).
@@ -96,7 +96,7 @@ export class IntakeQueue {
   constructor(services: HubServices) {
     this.#services = services;
     this.#reminding = new TrailingWork({ overlap: !queueSharesSession(services) });
-    this.#overlap = services.database.mode !== "embedded";
+    this.#batchesOverlap = services.database.mode !== "embedded";
   }
 
   /** Stores one inquiry; resolves once it is committed and its reminders are scheduled. */
@@ -157,10 +157,10 @@ export class IntakeQueue {
           // except where a database-backed queue shares the embedded database's one session,
           // on which the two would only take turns (measured slower): there they are done
           // before the next batch begins.
-          if (this.#overlap) await Promise.allSettled(reminders);
+          if (this.#batchesOverlap) await Promise.allSettled(reminders);
           else await this.#reminding.next(tenantId, Promise.allSettled(reminders));
         })();
-        if (!this.#overlap) {
+        if (!this.#batchesOverlap) {
           await done;
           continue;
         }
