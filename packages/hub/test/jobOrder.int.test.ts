@@ -71,7 +71,7 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
   it("keeps order pushes and webhooks moving while a backlog of leads drains", async () => {
     const t = "tnt_burst";
     const queue = services.queue;
-    slowRelay = 25;
+    slowRelay = 50;
     const relays = 40;
     // Queued while no worker runs: the burst first, the rest behind it.
     await queue.enqueueMany(
@@ -97,7 +97,7 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
       (n) => n === 2 * relays + 2,
       60_000,
     );
-    // One relay takes 25 ms, so the burst takes at least a second on its one worker; what
+    // One relay takes 50 ms, so the burst takes at least two seconds on its one worker; what
     // waited behind it in one first-in-first-out queue now runs at once, beside it.
     const lastRelayAt = ran.map((entry) => entry.startsWith("relay ")).lastIndexOf(true);
     for (const job of ["push sync1", "fanout evt1"]) {
@@ -143,7 +143,7 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
     const t = "tnt_slow";
     const queue = services.queue;
     ran.length = 0;
-    slowDelivery = 200;
+    slowDelivery = 500;
     for (let i = 0; i < 5; i++) {
       await queue.enqueue("webhook.deliver", {
         tenantId: t,
@@ -162,7 +162,8 @@ describe.each(queueBackends)("a backlog on $label", ({ backend, env }) => {
       (n) => n === 6,
       30_000,
     );
-    // The deliveries take a second one after another; the reminder is due after 0.1 s.
+    // The deliveries take 2.5 s one after another; the reminder is due after 0.1 s (an idle
+    // worker on the database-backed queue looks again at least every second).
     expect(ran.indexOf("reminder task2")).toBeLessThan(ran.indexOf("deliver slow4"));
     slowDelivery = 0;
   });
