@@ -104,9 +104,9 @@ export interface JobQueue {
  * - `webhooks` (`forecourt-webhooks`): the hub's events on their way to subscribers.
  * - `orders` (`forecourt-orders`): approved orders on their way to finance and ERP systems.
  *
- * Reminders stay with the leads: in a lane of their own, each reminder added (one per new lead,
- * delayed) woke that lane's idle worker, and the drain of a burst of leads took a quarter longer
- * (docs/performance.md). Every lane's worker runs any job, so a job queued on another lane
+ * Reminders stay with the leads: in a lane of their own the drain of a burst of leads took a
+ * quarter longer (docs/performance.md), most likely because each reminder added (one per new
+ * lead, delayed) wakes that lane's idle worker. Every lane's worker runs any job, so a job queued on another lane
  * before this split (or by a hub of another version) still runs.
  */
 export const LANES = ["leads", "webhooks", "orders"] as const;
