@@ -19,7 +19,10 @@
  * target (≥ 25 % with p99 < 50 ms) is met. `--rate N` offers N requests a second instead of 25 %
  * of the bare route's rate (to find the rate a hub carries at 50 ms; below 25 % it is not met).
  * `--repeat N` runs the hub's open-loop schedule N times per arrival pattern (default 1), each
- * with its verdict, and says in how many the target was met.
+ * with its verdict, and says in how many the target was met. `--api-processes N` (PostgreSQL mode;
+ * default 1) answers HTTP as `forecourt start --api-processes N` does: N API processes forked from
+ * the server child, which keeps the job workers (and the bare route, still one process); the
+ * server's CPU is then theirs and the child's together.
  *
  * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For
  * each mode (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to
@@ -55,6 +58,7 @@ import {
   dropQueueKeys,
   machineCpu,
   redact,
+  serveHub,
   summaryOf,
   urlOf,
 } from "./support.js";
@@ -69,6 +73,8 @@ interface Ready {
   bareUrl: string;
   hubUrl: string;
   hookPath: string;
+  /** The hub's API processes when there are several (`--api-processes`). */
+  apiPids: number[];
 }
 interface Counts {
   type: "counts";
@@ -91,6 +97,7 @@ type ToChild =
       databaseUrl?: string;
       redisUrl?: string;
       deferWorkers: boolean;
+      apiProcesses: number;
     }
   | { type: "startWorkers" }
   | { type: "counts" }
@@ -121,6 +128,7 @@ const { values } = parseArgs({
     "open-connections": { type: "string", default: "256" },
     rate: { type: "string" },
     repeat: { type: "string", default: "1" },
+    "api-processes": { type: "string", default: "1" },
   },
 });
 
@@ -162,6 +170,7 @@ async function serve(): Promise<void> {
   let verify: ((ids: string[]) => Promise<Verified>) | undefined;
   let startDeferred: (() => void) | undefined;
   let inboxTransactions: (() => number) | undefined;
+  let apiCpu: () => Promise<number> = async () => 0;
 
   process.on("message", (message: ToChild) => {
     void (async () => {
@@ -175,7 +184,7 @@ async function serve(): Promise<void> {
 
           const dir = await mkdtemp(path.join(tmpdir(), "fcb-"));
           const queuePrefix = `fc-bench-${randomBytes(6).toString("hex")}`;
-          const config = loadConfig({
+          const env: Record<string, string> = {
             FORECOURT_DATA_DIR: dir,
             LOG_LEVEL: "silent",
             FORECOURT_RATE_LIMIT: "1000000",
@@ -188,7 +197,8 @@ async function serve(): Promise<void> {
             ...(message.redisUrl
               ? { REDIS_URL: message.redisUrl, FORECOURT_QUEUE_PREFIX: queuePrefix }
               : {}),
-          });
+          };
+          const config = loadConfig(env);
 
           const bare = Fastify({ logger: false, bodyLimit: 1_048_576 });
           bare.post("/hook", async (request) => {
@@ -200,7 +210,6 @@ async function serve(): Promise<void> {
           const hub = await buildHub(config, { workers: !message.deferWorkers });
           startDeferred = () => startWorkers(hub.services);
           inboxTransactions = () => inboxWriterOf(hub.services).stats.transactions;
-          await hub.app.listen({ host: "127.0.0.1", port: 0 });
           const seeded = await seed(hub, createTenant);
           const created = await hub.app.inject({
             method: "POST",
@@ -222,6 +231,9 @@ async function serve(): Promise<void> {
             throw new Error(`connection: ${created.statusCode} ${created.body}`);
           }
           const hookPath = (created.json() as { hookPath: string }).hookPath;
+          // After the seeding: API processes read the connection the others just made.
+          const http = await serveHub(hub, env, message.apiProcesses);
+          apiCpu = () => http.cpuMicros();
 
           const inTenant = <T>(work: Parameters<typeof withTenant<T>>[2]) =>
             withTenant(hub.services.db, seeded.tenantId, work);
@@ -263,6 +275,7 @@ async function serve(): Promise<void> {
           };
           cleanup = async () => {
             await bare.close();
+            await http.close();
             await hub.close();
             graph.close();
             if (message.redisUrl) await dropQueueKeys(message.redisUrl, queuePrefix);
@@ -271,8 +284,9 @@ async function serve(): Promise<void> {
           send({
             type: "ready",
             bareUrl: urlOf(bare.server.address()),
-            hubUrl: urlOf(hub.app.server.address()),
+            hubUrl: http.url,
             hookPath,
+            apiPids: http.pids(),
           });
         } else if (message.type === "startWorkers") {
           if (!startDeferred) throw new Error("not started");
@@ -282,7 +296,7 @@ async function serve(): Promise<void> {
           const used = process.cpuUsage();
           send({
             type: "cpu",
-            micros: used.user + used.system,
+            micros: used.user + used.system + (await apiCpu()),
             inboxTransactions: inboxTransactions?.() ?? 0,
           });
         } else if (message.type === "counts") {
@@ -433,6 +447,10 @@ async function main(): Promise<void> {
   const openConnections = Number(values["open-connections"]);
   const offerRate = values.rate === undefined ? undefined : Number(values.rate);
   const repeat = Number(values.repeat);
+  const apiProcesses = Number(values["api-processes"]);
+  if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 32) {
+    throw new Error("--api-processes must be a whole number from 1 to 32");
+  }
   if (!Number.isInteger(repeat) || repeat < 1)
     throw new Error("--repeat must be a whole number ≥ 1");
   if (offerRate !== undefined && !(offerRate > 0)) throw new Error("--rate must be positive");
@@ -463,7 +481,9 @@ async function main(): Promise<void> {
       redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL;
     }
     const label =
-      mode === "embedded" ? "embedded" : redisUrl ? "postgres + redis" : "postgres (db queue)";
+      mode === "embedded"
+        ? "embedded"
+        : `${redisUrl ? "postgres + redis" : "postgres (db queue)"}${apiProcesses > 1 ? `, ${apiProcesses} API processes` : ""}`;
     const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
       execArgv: process.execArgv,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -474,6 +494,8 @@ async function main(): Promise<void> {
         mode,
         pool,
         deferWorkers,
+        // The embedded database serves one process.
+        apiProcesses: mode === "postgres" ? apiProcesses : 1,
         ...(database ? { databaseUrl: database.url } : {}),
         ...(redisUrl ? { redisUrl } : {}),
       });
@@ -528,7 +550,7 @@ async function main(): Promise<void> {
         type Cpu = { type: "cpu"; micros: number; inboxTransactions: number };
         const cpuBefore = await ask<Cpu>(child, { type: "cpu" });
         const wallBefore = performance.now();
-        const pids = { server: child.pid!, "load generator": process.pid };
+        const pids = { server: [child.pid!, ...ready.apiPids], "load generator": process.pid };
         const commands = { PostgreSQL: "postgres", Redis: "redis-server" };
         const machineBefore = await machineCpu();
         const processesBefore = await cpuByProcess(pids, commands);

@@ -5,6 +5,7 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -200,17 +201,19 @@ export async function machineCpu(): Promise<
 
 /**
  * CPU time (USER_HZ ticks, as `/proc/stat` counts) of the processes that share the machine during
- * a run: those given by pid, and every process whose command is one of `commands` (PostgreSQL
- * runs a process per connection), per pid with its label. Linux only; undefined elsewhere.
+ * a run: those given by pid (several pids under one label add up), and every process whose
+ * command is one of `commands` (PostgreSQL runs a process per connection), per pid with its label. Linux only; undefined elsewhere.
  * `cpuSharesBetween` turns two readings into each label's share of a core.
  */
 export async function cpuByProcess(
-  pids: Record<string, number>,
+  pids: Record<string, number | number[]>,
   commands: Record<string, string>,
 ): Promise<ProcessTicks | undefined> {
   const entries = await readdir("/proc").catch(() => undefined);
   if (!entries) return undefined;
-  const byPid = new Map(Object.entries(pids).map(([label, pid]) => [pid, label]));
+  const byPid = new Map(
+    Object.entries(pids).flatMap(([label, pid]) => [pid].flat().map((p) => [p, label] as const)),
+  );
   const byCommand = new Map(Object.entries(commands).map(([label, command]) => [command, label]));
   const ticks: ProcessTicks = {
     labels: [...Object.keys(pids), ...Object.keys(commands)],
@@ -269,4 +272,50 @@ export function busyShare(
 ): number | undefined {
   if (!before || !after || after.total === before.total) return undefined;
   return (after.busy - before.busy) / (after.total - before.total);
+}
+
+/** Where a benchmark's hub answers HTTP, and the CPU its API processes used (beyond this one's). */
+export interface HubHttp {
+  url: string;
+  /** The API processes' pids when there are several (none when the hub answers in-process). */
+  pids(): number[];
+  /** CPU time (µs) of the API processes so far; 0 when the hub answers in this process. */
+  cpuMicros(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Puts a benchmark's hub on a loopback port: in this process (`apiProcesses` 1), or as
+ * `forecourt start --api-processes N` does, in N API processes forked from this one, which then
+ * runs only the job workers. `env` must be what the hub's configuration was loaded from: the API
+ * processes load theirs from it (the same database, secret key and queue).
+ */
+export async function serveHub(
+  hub: import("../src/hub.js").Hub,
+  env: Record<string, string>,
+  apiProcesses: number,
+): Promise<HubHttp> {
+  if (apiProcesses <= 1) {
+    await hub.app.listen({ host: "127.0.0.1", port: 0 });
+    return {
+      url: urlOf(hub.app.server.address()),
+      pids: () => [],
+      cpuMicros: async () => 0,
+      close: async () => {},
+    };
+  }
+  const { startApiProcesses } = await import("../src/cluster.js");
+  const api = await startApiProcesses({
+    count: apiProcesses,
+    exec: fileURLToPath(new URL("../src/cli.ts", import.meta.url)),
+    args: ["start"],
+    env: { ...env, HOST: "127.0.0.1", PORT: "0" },
+    log: (line) => console.error(line),
+  });
+  return {
+    url: api.address.replace("localhost", "127.0.0.1"),
+    pids: () => api.pids(),
+    cpuMicros: () => api.cpuMicros(),
+    close: () => api.stop(),
+  };
 }

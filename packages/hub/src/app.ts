@@ -9,6 +9,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { ClusterRateLimitStore, isApiProcess } from "./cluster.js";
 import { HubError } from "./errors.js";
 import { registerHookRoutes } from "./gateway/hooks.js";
 import { redactUrl } from "./lib/redact.js";
@@ -101,7 +102,7 @@ export async function buildApp(
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerHealthRoutes(app);
-  registerMetrics(app, createMetrics(services.queue));
+  registerMetrics(app, createMetrics(services.queue, { jobs: !isApiProcess() }));
 
   // Vendors' deliveries: raw bodies, no API key (each connector verifies its sender).
   await app.register(registerHookRoutes);
@@ -115,6 +116,9 @@ export async function buildApp(
       timeWindow: 60_000,
       hook: "onRequest",
       keyGenerator: (request) => request.actor?.apiKeyId ?? request.ip,
+      // One of several API processes: the primary keeps the counts, so the limit is the
+      // hub's, not each process's; if it cannot answer, the request goes through.
+      ...(isApiProcess() && { store: ClusterRateLimitStore, skipOnError: true }),
       errorResponseBuilder: (_request, context) => {
         const error = new HubError(
           "rate_limited",

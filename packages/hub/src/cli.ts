@@ -3,15 +3,20 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { apiKeyRoleSchema } from "./auth/roles.js";
 import { backupToFile, restoreFromFile } from "./backup.js";
+import { isApiProcess, onPrimaryShutdown, reportListening, startApiProcesses } from "./cluster.js";
 import { ConfigError, type HubConfig, loadConfig } from "./config.js";
 import { buildHub, closeServices, openServices, startWorkers } from "./hub.js";
+import { createMetrics } from "./plugins/metrics.js";
+import type { HubServices } from "./services.js";
 import { createKey, createTenant, revokeKey, seedDemoTenant, tenantCount } from "./tenants.js";
 
 export const ADMIN_KEY_FILE = "admin-key.txt";
 
 const USAGE = `Usage: forecourt <command>
 
-  start                      API and job workers in one process (the default)
+  start [--api-processes N]  API and job workers in one process (the default); with N > 1,
+                             N API processes on one port and the workers in this one
+                             (needs DATABASE_URL; also FORECOURT_API_PROCESSES)
   worker                     job workers only
   migrate                    apply database migrations and exit
   tenant create <name>       create a dealer group; prints its admin key once
@@ -48,27 +53,77 @@ function onShutdown(stop: () => Promise<void>): void {
   process.once("SIGINT", handler);
 }
 
+/** On an empty database: the demo dealer group, its admin key printed once and kept in a file. */
+async function seedIfEmpty(config: HubConfig, services: HubServices): Promise<void> {
+  if ((await tenantCount(services.db)) > 0) return;
+  const demo = await seedDemoTenant(services.db, services.crypto);
+  await mkdir(config.dataDir, { recursive: true });
+  const file = path.join(config.dataDir, ADMIN_KEY_FILE);
+  await writeFile(file, `${demo.apiKey}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  say("");
+  say("Created the demo dealer group (2 stores, 5 salespeople). Its admin API key, shown once:");
+  say("");
+  say(`  ${demo.apiKey}`);
+  say("");
+  say(`It is also in ${file} (readable by you only).`);
+  say("");
+}
+
 async function start(config: HubConfig): Promise<void> {
+  if (isApiProcess()) return startApiProcess(config);
+  if (config.apiProcesses > 1) return startPrimary(config);
   const hub = await buildHub(config, { warn });
   onShutdown(() => hub.close());
-  if ((await tenantCount(hub.services.db)) === 0) {
-    const demo = await seedDemoTenant(hub.services.db, hub.services.crypto);
-    await mkdir(config.dataDir, { recursive: true });
-    const file = path.join(config.dataDir, ADMIN_KEY_FILE);
-    await writeFile(file, `${demo.apiKey}\n`, { mode: 0o600 });
-    await chmod(file, 0o600);
-    say("");
-    say("Created the demo dealer group (2 stores, 5 salespeople). Its admin API key, shown once:");
-    say("");
-    say(`  ${demo.apiKey}`);
-    say("");
-    say(`It is also in ${file} (readable by you only).`);
-    say("");
-  }
+  await seedIfEmpty(config, hub.services);
   const address = await hub.app.listen({ port: config.port, host: config.host });
   say(
     `forecourt: listening on ${address} (database: ${hub.services.database.mode}, queue: ${hub.services.queue.backend}); docs at ${address}/docs`,
   );
+}
+
+/** `start` with several API processes: this one runs the job workers and keeps them going. */
+async function startPrimary(config: HubConfig): Promise<void> {
+  const services = await openServices(config, warn);
+  let api: Awaited<ReturnType<typeof startApiProcesses>> | undefined;
+  onShutdown(async () => {
+    await api?.stop();
+    await closeServices(services);
+  });
+  await seedIfEmpty(config, services);
+  startWorkers(services);
+  api = await startApiProcesses({
+    count: config.apiProcesses,
+    exec: process.argv[1]!,
+    args: ["start"],
+    registry: createMetrics(services.queue),
+    log: say,
+  });
+  say(
+    `forecourt: listening on ${api.address} with ${config.apiProcesses} API processes (pids ${api.pids().join(", ")}; database: ${services.database.mode}, queue: ${services.queue.backend}); docs at ${api.address}/docs`,
+  );
+}
+
+/** One of `startPrimary`'s API processes: the HTTP API, no job workers. */
+async function startApiProcess(config: HubConfig): Promise<void> {
+  const hub = await buildHub(config, { workers: false, warn });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    hub.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`forecourt: shutdown failed: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  onPrimaryShutdown(stop);
+  // A terminal's Ctrl-C reaches every process of the group; the primary also asks each to stop.
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  reportListening(await hub.app.listen({ port: config.port, host: config.host }));
 }
 
 async function withServices<T>(
@@ -83,6 +138,19 @@ async function withServices<T>(
   }
 }
 
+/** The environment's configuration, with `--api-processes` (when given) in its variable's place. */
+function loadConfigWith(apiProcesses: string | undefined): HubConfig {
+  if (apiProcesses === undefined) return loadConfig();
+  try {
+    return loadConfig({ ...process.env, FORECOURT_API_PROCESSES: apiProcesses });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(
+      error.problems.map((p) => p.replace(/^FORECOURT_API_PROCESSES:/, "--api-processes:")),
+    );
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -93,12 +161,17 @@ export async function main(argv: string[]): Promise<void> {
       name: { type: "string" },
       store: { type: "string" },
       salesperson: { type: "string" },
+      "api-processes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   const [command = "start", sub, arg] = positionals;
   if (values.help || command === "help") return say(USAGE);
-  const config = loadConfig();
+  const processes = values["api-processes"];
+  if (processes !== undefined && command !== "start") {
+    throw new UsageError("--api-processes is an option of start");
+  }
+  const config = loadConfigWith(processes);
   switch (command) {
     case "start":
       return start(config);

@@ -16,6 +16,8 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
  */
 export const DEFAULT_WORKER_CONCURRENCY = 16;
 export const DEFAULT_LOG_LEVEL = "info";
+/** At most this many API processes (each may hold up to 19 database connections). */
+export const MAX_API_PROCESSES = 32;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -64,6 +66,7 @@ export const envSchema = z.object({
   FORECOURT_RATE_LIMIT: optional(integer(1, 1_000_000)),
   FORECOURT_QUEUE_PREFIX: optional(z.string().regex(/^[a-z0-9_:-]{1,64}$/i)),
   FORECOURT_WORKER_CONCURRENCY: optional(integer(1, 256)),
+  FORECOURT_API_PROCESSES: optional(integer(1, MAX_API_PROCESSES)),
   FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP: optional(
     z.enum(["0", "1", "true", "false"], { message: "must be 1 or 0" }),
   ),
@@ -100,6 +103,11 @@ export interface HubConfig {
   queuePrefix: string;
   /** Jobs one process runs at once (pushes, deliveries, inbox rows, pulls). */
   workerConcurrency: number;
+  /**
+   * Processes `forecourt start` answers HTTP with (1: the API runs in the one process with the
+   * workers; more: that many API processes on one port, the workers in the first).
+   */
+  apiProcesses: number;
   /** Outbound webhooks; unset fields take the defaults in webhooks/settings.ts. */
   webhooks?: Partial<WebhookSettings>;
   /** Order pushes and OAuth2 tokens; unset fields take the defaults in sync/settings.ts. */
@@ -142,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimitPerMinute: e.FORECOURT_RATE_LIMIT ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     queuePrefix: e.FORECOURT_QUEUE_PREFIX ?? "forecourt",
     workerConcurrency: e.FORECOURT_WORKER_CONCURRENCY ?? DEFAULT_WORKER_CONCURRENCY,
+    apiProcesses: e.FORECOURT_API_PROCESSES ?? 1,
     webhooks: {
       ...(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP
         ? { allowLocalHttp: ["1", "true"].includes(e.FORECOURT_WEBHOOK_ALLOW_LOCAL_HTTP) }
@@ -160,6 +169,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       ...(e.FORECOURT_WEBHOOK_SWEEP_MS ? { sweepIntervalMs: e.FORECOURT_WEBHOOK_SWEEP_MS } : {}),
     },
   };
+  if (config.apiProcesses > 1 && !config.databaseUrl) {
+    throw new ConfigError([
+      "FORECOURT_API_PROCESSES: more than 1 needs DATABASE_URL (the embedded database serves one process; set DATABASE_URL to a PostgreSQL server, or leave this at 1)",
+    ]);
+  }
   if (config.databaseUrl && !config.secretKey) {
     throw new ConfigError([
       "FORECOURT_SECRET_KEY: required when DATABASE_URL is set (it encrypts customer phone numbers and emails; generate one with `openssl rand -base64 32` and keep it safe, losing it loses that data)",
