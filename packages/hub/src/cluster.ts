@@ -312,14 +312,15 @@ export async function startApiProcesses(options: ApiProcessesOptions): Promise<A
     return worker;
   };
 
-  const startOne = (index: number): Promise<void> =>
+  const startOne = (index: number): Promise<number | undefined> =>
     new Promise((resolve, reject) => {
       const worker = fork(index);
+      const pid = worker.process.pid;
       let listening = false;
       worker.on("message", (message: unknown) => {
         if (isOurs(message) && message.fc === "listening" && !listening) {
           listening = true;
-          resolve();
+          resolve(pid);
         }
       });
       worker.on("exit", (code, signal) => {
@@ -334,12 +335,12 @@ export async function startApiProcesses(options: ApiProcessesOptions): Promise<A
         }
         if (stopping) return;
         log(
-          `forecourt: API process ${index} (pid ${worker.process.pid}) exited (${signal ?? `exit code ${code}`}); starting another in ${restartDelay} ms`,
+          `forecourt: API process ${index} (pid ${pid}) exited (${signal ?? `exit code ${code}`}); starting another in ${restartDelay} ms`,
         );
         setTimeout(() => {
           if (stopping) return;
           startOne(index).then(
-            () => log(`forecourt: API process ${index} is listening again`),
+            (pid) => log(`forecourt: API process ${index} is listening again (pid ${pid})`),
             (error: Error) => log(`forecourt: ${error.message}`),
           );
         }, restartDelay).unref();

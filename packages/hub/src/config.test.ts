@@ -42,6 +42,22 @@ describe("loadConfig", () => {
     expect(problems.join("")).not.toContain("short-secret-value");
   });
 
+  it("takes several API processes only with a PostgreSQL server", () => {
+    expect(loadConfig({}).apiProcesses).toBe(1);
+    const server = { DATABASE_URL: "postgres://u@h/db", FORECOURT_SECRET_KEY: "k".repeat(32) };
+    expect(loadConfig({ ...server, FORECOURT_API_PROCESSES: "4" }).apiProcesses).toBe(4);
+    expect(problemsOf({ FORECOURT_API_PROCESSES: "2" })).toEqual([
+      expect.stringMatching(/^FORECOURT_API_PROCESSES: more than 1 needs DATABASE_URL/),
+    ]);
+    expect(problemsOf({ ...server, FORECOURT_API_PROCESSES: "0" })).toEqual([
+      expect.stringMatching(/^FORECOURT_API_PROCESSES: /),
+    ]);
+    expect(problemsOf({ ...server, FORECOURT_API_PROCESSES: "33" })).toHaveLength(1);
+    expect(problemsOf({ ...server, FORECOURT_API_PROCESSES: "two" })).toEqual([
+      "FORECOURT_API_PROCESSES: must be a whole number",
+    ]);
+  });
+
   it("treats empty values as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: " " }).port).toBe(DEFAULT_PORT);
   });
