@@ -2,7 +2,11 @@
  * `pnpm bench:api`: loads the hub's HTTP API with autocannon on loopback and writes the figures
  * into docs/performance.md between the `bench:api` markers. Options: `--duration S` (measured
  * seconds per scenario, default 10), `--warmup S` (default 2), `--connections N` (default 10),
- * `--only embedded,postgres`, `--no-write`.
+ * `--only embedded,postgres`, `--no-write`, `--api-processes N` (PostgreSQL mode, default 1: the hub
+ * answers in N API processes as `forecourt start --api-processes N` runs it, forked from the
+ * server child, which keeps the job workers and the bare app; the server's CPU is then theirs and
+ * the child's together). Each row also gives how busy the machine was and each process's share of
+ * a core (the server, the load generator, PostgreSQL), read from /proc on Linux.
  *
  * The parent process runs autocannon; the servers run in a child process (this file with
  * `--serve`) so the load generator and the server do not share one event loop. For each mode
@@ -24,8 +28,11 @@ import {
   connectionsToCarry,
   createDatabase,
   redact,
+  serveHub,
+  sharesText,
   summaryOf,
   urlOf,
+  watchCpu,
 } from "./support.js";
 
 type Mode = "embedded" | "postgres";
@@ -36,6 +43,8 @@ interface Ready {
   hubUrl: string;
   adminKey: string;
   stores: string[];
+  /** The hub's API processes when there are several (`--api-processes`). */
+  apiPids: number[];
 }
 interface Verified {
   type: "verified";
@@ -43,7 +52,7 @@ interface Verified {
   missing: string[];
 }
 type ToChild =
-  | { type: "start"; mode: Mode; databaseUrl?: string }
+  | { type: "start"; mode: Mode; databaseUrl?: string; apiProcesses: number }
   | { type: "verify"; ids: string[] }
   | { type: "cpu" }
   | { type: "close" };
@@ -65,6 +74,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10" },
     only: { type: "string", default: "embedded,postgres" },
     "no-write": { type: "boolean", default: false },
+    "api-processes": { type: "string", default: "1" },
   },
 });
 
@@ -89,13 +99,14 @@ async function serve(): Promise<void> {
   const send = (message: FromChild) => process.send?.(message);
   let cleanup: (() => Promise<void>) | undefined;
   let verify: ((ids: string[]) => Promise<Verified>) | undefined;
+  let apiCpu: () => Promise<number> = async () => 0;
 
   process.on("message", (message: ToChild) => {
     void (async () => {
       try {
         if (message.type === "start") {
           const dir = await mkdtemp(path.join(tmpdir(), "fcb-"));
-          const config = loadConfig({
+          const env: Record<string, string> = {
             FORECOURT_DATA_DIR: dir,
             LOG_LEVEL: "silent",
             // The default 600 requests/minute per key would answer 429 within a second.
@@ -106,7 +117,8 @@ async function serve(): Promise<void> {
                   FORECOURT_SECRET_KEY: randomBytes(32).toString("hex"),
                 }
               : {}),
-          });
+          };
+          const config = loadConfig(env);
 
           const bare = Fastify({ logger: false });
           const list = Array.from({ length: 50 }, (_, i) => ({ id: `item_${i}`, n: i }));
@@ -118,11 +130,13 @@ async function serve(): Promise<void> {
           await bare.listen({ host: "127.0.0.1", port: 0 });
 
           const hub = await buildHub(config);
-          await hub.app.listen({ host: "127.0.0.1", port: 0 });
           const seeded = await seed(hub, createTenant);
+          const http = await serveHub(hub, env, message.apiProcesses);
+          apiCpu = () => http.cpuMicros();
 
           cleanup = async () => {
             await bare.close();
+            await http.close();
             await hub.close();
             await rm(dir, { recursive: true, force: true });
           };
@@ -140,16 +154,17 @@ async function serve(): Promise<void> {
           send({
             type: "ready",
             bareUrl: urlOf(bare.server.address()),
-            hubUrl: urlOf(hub.app.server.address()),
+            hubUrl: http.url,
             adminKey: seeded.adminKey,
             stores: seeded.stores,
+            apiPids: http.pids(),
           });
         } else if (message.type === "verify") {
           if (!verify) throw new Error("not started");
           send(await verify(message.ids));
         } else if (message.type === "cpu") {
           const used = process.cpuUsage();
-          send({ type: "cpu", micros: used.user + used.system });
+          send({ type: "cpu", micros: used.user + used.system + (await apiCpu()) });
         } else {
           await cleanup?.();
           // The parent waits for the exit itself (a --cpu-prof profile is written on exit).
@@ -221,6 +236,10 @@ interface Row {
   cpuPerRequest: number;
   /** That CPU time as a share of one core over the measured seconds. */
   cpuShare: number;
+  /** How busy all the machine's cores were over the measured seconds (Linux), 0 – 1. */
+  machineBusy: number | undefined;
+  /** Each process's CPU as a share of one core over the measured seconds (Linux). */
+  processShares: Record<string, number> | undefined;
   ratio?: number;
 }
 
@@ -229,6 +248,10 @@ async function main(): Promise<void> {
   const warmup = Number(values.warmup);
   const connections = Number(values.connections);
   const only = new Set(values.only.split(","));
+  const apiProcesses = Number(values["api-processes"]);
+  if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 32) {
+    throw new Error("--api-processes must be a whole number from 1 to 32");
+  }
   const started = new Date();
   const load = loadavg().map((l) => l.toFixed(2));
   const rows: Row[] = [];
@@ -261,9 +284,13 @@ async function main(): Promise<void> {
       const ready = await ask<Ready>(child, {
         type: "start",
         mode,
+        // The embedded database serves one process.
+        apiProcesses: mode === "postgres" ? apiProcesses : 1,
         ...(database ? { databaseUrl: database.url } : {}),
       });
-      console.error(`${mode}: hub at ${ready.hubUrl}, bare Fastify at ${ready.bareUrl}`);
+      const label =
+        mode === "postgres" && apiProcesses > 1 ? `postgres, ${apiProcesses} API processes` : mode;
+      console.error(`${label}: hub at ${ready.hubUrl}, bare Fastify at ${ready.bareUrl}`);
       const auth = {
         authorization: `Bearer ${ready.adminKey}`,
         "content-type": "application/json",
@@ -319,19 +346,26 @@ async function main(): Promise<void> {
         if (warmup > 0) await cannon({ url, connections, duration: warmup, ...options });
         const before = await ask<Cpu>(child, { type: "cpu" });
         const wallBefore = performance.now();
+        const watch = await watchCpu(
+          { server: [child.pid!, ...ready.apiPids], "load generator": process.pid },
+          { PostgreSQL: "postgres" },
+        );
         const r = await cannon({ url, connections, duration: seconds, ...options });
+        const { machineBusy, processShares } = await watch.stop();
         const after = await ask<Cpu>(child, { type: "cpu" });
         const cpuMicros = after.micros - before.micros;
         const row: Row = {
-          mode,
+          mode: label,
           scenario,
           target,
           ...summaryOf(r, options),
           cpuPerRequest: cpuMicros / Math.max(1, r.requests.total),
           cpuShare: cpuMicros / ((performance.now() - wallBefore) * 1000),
+          machineBusy,
+          processShares,
         };
         console.error(
-          `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)`,
+          `  ${scenario.padEnd(34)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.processShares ? ` (${sharesText(row.processShares)})` : ""}`,
         );
         return row;
       };
@@ -365,14 +399,14 @@ async function main(): Promise<void> {
         rows.push(reduced);
         const met = reduced.rps >= rate * 0.95 && reduced.p99 < 50 && reduced.non2xx === 0;
         checks.push(
-          `PostgreSQL target (≥ 20 % of the bare route's rate with p99 < 50 ms): offered ${rate} req/s, achieved ${Math.round(reduced.rps)} req/s, p99 ${reduced.p99} ms (autocannon's rate-corrected p99: ${reduced.autocannonP99} ms), non-2xx ${reduced.non2xx} → ${met ? "met" : "NOT met"}`,
+          `${label} target (≥ 20 % of the bare route's rate with p99 < 50 ms): offered ${rate} req/s, achieved ${Math.round(reduced.rps)} req/s, p99 ${reduced.p99} ms (autocannon's rate-corrected p99: ${reduced.autocannonP99} ms), non-2xx ${reduced.non2xx} → ${met ? "met" : "NOT met"}`,
         );
       }
 
       const unique = new Set(ids);
       const verified = await ask<Verified>(child, { type: "verify", ids: [...unique] });
       const ok = verified.missing.length === 0 && unique.size === ids.length;
-      const check = `${mode}: ${ids.length.toLocaleString("en-US")} creates answered 201 (${unique.size.toLocaleString("en-US")} distinct ids), ${verified.rows.toLocaleString("en-US")} leads stored for the tenant, ${verified.missing.length} acknowledged missing → ${ok ? "ok" : "FAILED"}`;
+      const check = `${label}: ${ids.length.toLocaleString("en-US")} creates answered 201 (${unique.size.toLocaleString("en-US")} distinct ids), ${verified.rows.toLocaleString("en-US")} leads stored for the tenant, ${verified.missing.length} acknowledged missing → ${ok ? "ok" : "FAILED"}`;
       console.error(check);
       checks.push(check);
       if (!ok) {
@@ -388,11 +422,11 @@ async function main(): Promise<void> {
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   const table = [
-    "| mode | scenario | request | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) |",
-    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| mode | scenario | request | req/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy (per process, share of one core) |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.mode} | ${r.scenario} | \`${r.target}\` | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) |`,
+        `| ${r.mode} | ${r.scenario} | \`${r.target}\` | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} |`,
     ),
   ].join("\n");
   const cpu = cpus();

@@ -49,18 +49,16 @@ import type autocannon from "autocannon";
 import { type Arrivals, openLoop } from "./openLoop.js";
 import {
   ask,
-  busyShare,
   cannon,
   connectionsToCarry,
-  cpuByProcess,
-  cpuSharesBetween,
   createDatabase,
   dropQueueKeys,
-  machineCpu,
   redact,
   serveHub,
+  sharesText,
   summaryOf,
   urlOf,
+  watchCpu,
 } from "./support.js";
 
 type Mode = "embedded" | "postgres";
@@ -552,11 +550,9 @@ async function main(): Promise<void> {
         const wallBefore = performance.now();
         const pids = { server: [child.pid!, ...ready.apiPids], "load generator": process.pid };
         const commands = { PostgreSQL: "postgres", Redis: "redis-server" };
-        const machineBefore = await machineCpu();
-        const processesBefore = await cpuByProcess(pids, commands);
+        const watch = await watchCpu(pids, commands);
         const r = await measure(duration);
-        const processesAfter = await cpuByProcess(pids, commands);
-        const machineAfter = await machineCpu();
+        const { machineBusy, processShares } = await watch.stop();
         const cpuAfter = await ask<Cpu>(child, { type: "cpu" });
         const transactions = cpuAfter.inboxTransactions - cpuBefore.inboxTransactions;
         const cpuMicros = cpuAfter.micros - cpuBefore.micros;
@@ -567,13 +563,8 @@ async function main(): Promise<void> {
           ...r,
           cpuPerRequest: cpuMicros / Math.max(1, r.total),
           cpuShare: cpuMicros / wallMicros,
-          machineBusy: busyShare(machineBefore, machineAfter),
-          processShares: cpuSharesBetween(
-            processesBefore,
-            processesAfter,
-            machineBefore,
-            machineAfter,
-          ),
+          machineBusy,
+          processShares,
           ...(transactions > 0 && { perTransaction: r.total / transactions }),
         };
         console.error(
@@ -795,10 +786,4 @@ function drainText(r: Row): string {
     r.drainSeconds === "cap" ? `not within ${values.wait} s` : `${r.drainSeconds.toFixed(1)} s`;
   const at = (s: number | undefined) => (s === undefined ? "—" : `${s.toFixed(1)} s`);
   return `first ${at(r.firstLeadSeconds)}, half ${at(r.halfSeconds)}, all ${all}`;
-}
-
-function sharesText(shares: Record<string, number>): string {
-  return Object.entries(shares)
-    .map(([label, share]) => `${label} ${Math.round(share * 100)} %`)
-    .join(", ");
 }

@@ -319,3 +319,42 @@ export async function serveHub(
     close: () => api.stop(),
   };
 }
+
+/**
+ * Starts watching the machine's CPU and that of the given processes (see `cpuByProcess`);
+ * `stop` says how busy the machine was since (0 – 1) and each label's share of one core.
+ */
+export async function watchCpu(
+  pids: Record<string, number | number[]>,
+  commands: Record<string, string>,
+): Promise<{
+  stop(): Promise<{
+    machineBusy: number | undefined;
+    processShares: Record<string, number> | undefined;
+  }>;
+}> {
+  const machineBefore = await machineCpu();
+  const processesBefore = await cpuByProcess(pids, commands);
+  return {
+    async stop() {
+      const processesAfter = await cpuByProcess(pids, commands);
+      const machineAfter = await machineCpu();
+      return {
+        machineBusy: busyShare(machineBefore, machineAfter),
+        processShares: cpuSharesBetween(
+          processesBefore,
+          processesAfter,
+          machineBefore,
+          machineAfter,
+        ),
+      };
+    },
+  };
+}
+
+/** Each label's share of a core, as the benchmarks print it: "server 81 %, PostgreSQL 35 %". */
+export function sharesText(shares: Record<string, number>): string {
+  return Object.entries(shares)
+    .map(([label, share]) => `${label} ${Math.round(share * 100)} %`)
+    .join(", ");
+}
