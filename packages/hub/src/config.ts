@@ -42,7 +42,13 @@ const integer = (min: number, max: number) =>
     .trim()
     .regex(/^\d+$/, { message: "must be a whole number" })
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
 
 /** Empty strings count as unset: `PORT= forecourt start` should mean the default, not an error. */
 const optional = <T extends z.ZodType>(schema: T) =>
