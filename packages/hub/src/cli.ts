@@ -91,14 +91,19 @@ async function startPrimary(config: HubConfig): Promise<void> {
     await closeServices(services);
   });
   await seedIfEmpty(config, services);
+  try {
+    api = await startApiProcesses({
+      count: config.apiProcesses,
+      exec: process.argv[1]!,
+      args: ["start"],
+      registry: createMetrics(services.queue),
+      log: say,
+    });
+  } catch (error) {
+    await closeServices(services);
+    throw error;
+  }
   startWorkers(services);
-  api = await startApiProcesses({
-    count: config.apiProcesses,
-    exec: process.argv[1]!,
-    args: ["start"],
-    registry: createMetrics(services.queue),
-    log: say,
-  });
   say(
     `forecourt: listening on ${api.address} with ${config.apiProcesses} API processes (pids ${api.pids().join(", ")}; database: ${services.database.mode}, queue: ${services.queue.backend}); docs at ${api.address}/docs`,
   );
@@ -106,11 +111,13 @@ async function startPrimary(config: HubConfig): Promise<void> {
 
 /** One of `startPrimary`'s API processes: the HTTP API, no job workers. */
 async function startApiProcess(config: HubConfig): Promise<void> {
-  const hub = await buildHub(config, { workers: false, warn });
+  let hub: Awaited<ReturnType<typeof buildHub>> | undefined;
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // Asked to stop while still starting: nothing is in flight yet.
+    if (!hub) process.exit(0);
     hub.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -123,6 +130,7 @@ async function startApiProcess(config: HubConfig): Promise<void> {
   // A terminal's Ctrl-C reaches every process of the group; the primary also asks each to stop.
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  hub = await buildHub(config, { workers: false, warn });
   reportListening(await hub.app.listen({ port: config.port, host: config.host }));
 }
 

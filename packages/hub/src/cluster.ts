@@ -42,9 +42,16 @@ const IPC_TIMEOUT_MS = 3_000;
 // ---------------------------------------------------------------------------------------------
 // In an API process.
 
+/**
+ * Set in the environment of each process `startApiProcesses` forks (its number, from 1). A
+ * cluster worker without it belongs to someone else's cluster (PM2's cluster mode, say), whose
+ * primary would never answer this module's questions.
+ */
+export const API_PROCESS_ENV = "FORECOURT_API_PROCESS";
+
 /** True in a process forked by `startApiProcesses`. */
 export function isApiProcess(): boolean {
-  return cluster.isWorker;
+  return cluster.isWorker && process.env[API_PROCESS_ENV] !== undefined;
 }
 
 let nextId = 1;
@@ -198,7 +205,10 @@ export class RateCounts {
 export interface ApiProcessesOptions {
   /** How many API processes. */
   count: number;
-  /** The script each one runs, and its arguments (it must call `runApiProcess` or the CLI's start). */
+  /**
+   * The script each one runs, and its arguments: the CLI's `start`, which serves the API alone
+   * (and answers the primary) when `isApiProcess()`.
+   */
   exec: string;
   args?: string[];
   /** Node options for them; default this process's. */
@@ -306,7 +316,7 @@ export async function startApiProcesses(options: ApiProcessesOptions): Promise<A
   };
 
   const fork = (index: number): Worker => {
-    const worker = cluster.fork({ ...options.env, FORECOURT_API_PROCESS_INDEX: String(index) });
+    const worker = cluster.fork({ ...options.env, [API_PROCESS_ENV]: String(index) });
     workers.add(worker);
     worker.on("message", (message: unknown) => onMessage(worker, message));
     return worker;

@@ -5,7 +5,7 @@
  * what is counted per process (the rate limit, the metrics) would show it.
  */
 import { spawn } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -245,6 +245,49 @@ describe.skipIf(!hasPostgres)("forecourt start --api-processes 2 (PostgreSQL)", 
     await waitFor("the API processes to exit", () =>
       pids.every((pid) => !alive(pid)) ? true : undefined,
     );
+  }, 60_000);
+});
+
+describe("an API process", () => {
+  it("is one only when forked as one, not as any cluster worker (PM2's cluster mode)", async () => {
+    const dir = await tempDir();
+    try {
+      const script = path.join(dir, "probe.ts");
+      await writeFile(
+        script,
+        `import cluster from "node:cluster";
+import { isApiProcess } from ${JSON.stringify(path.join(PACKAGE, "src/cluster.ts"))};
+if (cluster.isPrimary) {
+  for (const env of [{}, { FORECOURT_API_PROCESS: "1" }]) {
+    cluster.fork(env).on("message", (m) => console.log(JSON.stringify(m)));
+  }
+} else {
+  process.send({ env: process.env.FORECOURT_API_PROCESS ?? null, isApiProcess: isApiProcess() });
+  process.disconnect();
+}
+`,
+      );
+      const child = spawn(process.execPath, [...NODE_ARGS, script], {
+        cwd: PACKAGE,
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
+      const lines = out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .sort((a, b) => String(a.env).localeCompare(String(b.env)));
+      expect(lines).toEqual([
+        { env: "1", isApiProcess: true },
+        { env: null, isApiProcess: false },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 
