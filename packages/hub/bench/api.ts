@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type autocannon from "autocannon";
 import {
+  apiProcessesOption,
   ask,
   cannon,
   connectionsToCarry,
@@ -248,10 +249,7 @@ async function main(): Promise<void> {
   const warmup = Number(values.warmup);
   const connections = Number(values.connections);
   const only = new Set(values.only.split(","));
-  const apiProcesses = Number(values["api-processes"]);
-  if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 32) {
-    throw new Error("--api-processes must be a whole number from 1 to 32");
-  }
+  const apiProcesses = apiProcessesOption(values["api-processes"]);
   const started = new Date();
   const load = loadavg().map((l) => l.toFixed(2));
   const rows: Row[] = [];

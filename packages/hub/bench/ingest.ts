@@ -48,6 +48,7 @@ import {
 import type autocannon from "autocannon";
 import { type Arrivals, openLoop } from "./openLoop.js";
 import {
+  apiProcessesOption,
   ask,
   cannon,
   connectionsToCarry,
@@ -229,7 +230,7 @@ async function serve(): Promise<void> {
             throw new Error(`connection: ${created.statusCode} ${created.body}`);
           }
           const hookPath = (created.json() as { hookPath: string }).hookPath;
-          // After the seeding: API processes read the connection the others just made.
+          // Served only now, so that API processes started from here find the connection.
           const http = await serveHub(hub, env, message.apiProcesses);
           apiCpu = () => http.cpuMicros();
 
@@ -445,10 +446,7 @@ async function main(): Promise<void> {
   const openConnections = Number(values["open-connections"]);
   const offerRate = values.rate === undefined ? undefined : Number(values.rate);
   const repeat = Number(values.repeat);
-  const apiProcesses = Number(values["api-processes"]);
-  if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 32) {
-    throw new Error("--api-processes must be a whole number from 1 to 32");
-  }
+  const apiProcesses = apiProcessesOption(values["api-processes"]);
   if (!Number.isInteger(repeat) || repeat < 1)
     throw new Error("--repeat must be a whole number ≥ 1");
   if (offerRate !== undefined && !(offerRate > 0)) throw new Error("--rate must be positive");

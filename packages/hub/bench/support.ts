@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { MAX_API_PROCESSES } from "../src/config.js";
 
 /** Percentiles of the 2xx answers' response times, as measured (ms). */
 export interface ResponseTimes {
@@ -272,6 +273,15 @@ export function busyShare(
 ): number | undefined {
   if (!before || !after || after.total === before.total) return undefined;
   return (after.busy - before.busy) / (after.total - before.total);
+}
+
+/** `--api-processes`, as `forecourt start` takes it. */
+export function apiProcessesOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_API_PROCESSES) {
+    throw new Error(`--api-processes must be a whole number from 1 to ${MAX_API_PROCESSES}`);
+  }
+  return n;
 }
 
 /** Where a benchmark's hub answers HTTP, and the CPU its API processes used (beyond this one's). */
