@@ -385,7 +385,7 @@ async function main(): Promise<void> {
       rows.push(barePost, bareGet, create, list);
 
       if (mode === "postgres") {
-        const rate = Math.max(1, Math.round(barePost.rps * 0.2));
+        const rate = Math.max(1, Math.ceil(barePost.rps * 0.2));
         const carrying = connectionsToCarry(rate, connections);
         const reduced = await run(
           `lead create at ${rate.toLocaleString("en-US")} req/s (20 % of bare, ${carrying} connections)`,
