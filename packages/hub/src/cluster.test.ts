@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { isApiProcess, RateCounts } from "./cluster.js";
+import { describe, expect, it, vi } from "vitest";
+import { ClusterRateLimitStore, isApiProcess, RateCounts } from "./cluster.js";
 
 describe("RateCounts (the primary's rate-limit counts)", () => {
   it("counts a key's requests in a window that starts with its first", () => {
@@ -29,5 +29,22 @@ describe("RateCounts (the primary's rate-limit counts)", () => {
 
   it("is not an API process in a process that was not forked as one", () => {
     expect(isApiProcess()).toBe(false);
+  });
+});
+
+describe("ClusterRateLimitStore", () => {
+  it("tells the rate-limit plugin when the primary does not answer within 3 s", async () => {
+    vi.useFakeTimers();
+    try {
+      const answers: (Error | null)[] = [];
+      new ClusterRateLimitStore().incr("k", (error) => answers.push(error), 60_000);
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(answers).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]?.message).toBe("the primary process did not answer within 3000 ms");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

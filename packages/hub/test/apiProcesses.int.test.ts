@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, requireServices, TEST_SECRET, tempDir } from "./support/backends.js";
+import { until } from "./support/gateway.js";
 
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 /** The hub's package folder, where `tsx` (a dev dependency) resolves from. */
@@ -39,14 +40,15 @@ function runCli(args: string[], env: NodeJS.ProcessEnv) {
   return { child, output, exited };
 }
 
+/** `probe`'s first value other than undefined, polled with the suites' `until`. */
 async function waitFor<T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const value = await until(
+    async () => probe(),
+    (v) => v !== undefined,
+    ms,
+  );
+  if (value === undefined) throw new Error(`timed out waiting for ${what}`);
+  return value;
 }
 
 interface Answer {
