@@ -7,6 +7,7 @@ import { isApiProcess, onPrimaryShutdown, reportListening, startApiProcesses } f
 import { ConfigError, type HubConfig, loadConfig } from "./config.js";
 import { buildHub, closeServices, openServices, startWorkers } from "./hub.js";
 import { createMetrics } from "./plugins/metrics.js";
+import { HUB_NODE_FLAGS, missingHubNodeFlags, withHubNodeFlags } from "./runtime.js";
 import type { HubServices } from "./services.js";
 import { createKey, createTenant, revokeKey, seedDemoTenant, tenantCount } from "./tenants.js";
 
@@ -70,8 +71,21 @@ async function seedIfEmpty(config: HubConfig, services: HubServices): Promise<vo
   say("");
 }
 
+/**
+ * Said once when a long-running process lacks the hub's Node options (the binary started
+ * directly, without `pnpm start`'s options or the operator's own values for them).
+ */
+function noteNodeFlags(): void {
+  const missing = missingHubNodeFlags(process.execArgv);
+  if (missing.length === 0) return;
+  say(
+    `forecourt: note: Node runs without ${missing.join(" ")}; under webhook bursts the hub's p99 is lower with ${HUB_NODE_FLAGS.join(" ")} (node ${HUB_NODE_FLAGS.join(" ")} …/cli.js start, or NODE_OPTIONS; see docs/hub.md, "Node options")`,
+  );
+}
+
 async function start(config: HubConfig): Promise<void> {
   if (isApiProcess()) return startApiProcess(config);
+  noteNodeFlags();
   if (config.apiProcesses > 1) return startPrimary(config);
   const hub = await buildHub(config, { warn });
   onShutdown(() => hub.close());
@@ -96,6 +110,8 @@ async function startPrimary(config: HubConfig): Promise<void> {
       count: config.apiProcesses,
       exec: process.argv[1]!,
       args: ["start"],
+      // The hub's Node options even when this process was started without them.
+      execArgv: withHubNodeFlags(process.execArgv),
       registry: createMetrics(services.queue),
       log: say,
     });
@@ -184,6 +200,7 @@ export async function main(argv: string[]): Promise<void> {
     case "start":
       return start(config);
     case "worker": {
+      noteNodeFlags();
       const services = await openServices(config, warn);
       startWorkers(services);
       onShutdown(() => closeServices(services));

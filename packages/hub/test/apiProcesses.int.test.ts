@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HUB_NODE_FLAGS } from "../src/runtime.js";
 import { createTestDatabase, requireServices, TEST_SECRET, tempDir } from "./support/backends.js";
 import { until } from "./support/gateway.js";
 
@@ -152,6 +153,19 @@ describe.skipIf(!hasPostgres)("forecourt start --api-processes 2 (PostgreSQL)", 
     expect(new Set([...pids, cli.child.pid]).size).toBe(3);
     for (const pid of pids) expect(alive(pid)).toBe(true);
     expect(cli.output.text.match(/Created the demo dealer group/g)).toHaveLength(1);
+  });
+
+  it("runs the API processes with the hub's Node options, and notes their absence in the primary", async () => {
+    // Started here without them (as `node …/cli.js start` would be): the primary says so once,
+    // and forks its API processes with them all the same.
+    const notes = cli.output.text.match(/note: Node runs without (.*?);/g) ?? [];
+    expect(notes).toEqual([`note: Node runs without ${HUB_NODE_FLAGS.join(" ")};`]);
+    for (const pid of pids) {
+      const argv = (await readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0");
+      for (const flag of HUB_NODE_FLAGS) expect(argv).toContain(flag);
+    }
+    const primary = (await readFile(`/proc/${cli.child.pid}/cmdline`, "utf8")).split("\0");
+    for (const flag of HUB_NODE_FLAGS) expect(primary).not.toContain(flag);
   });
 
   it("assigns parallel creates reaching both processes round-robin, evenly", async () => {
