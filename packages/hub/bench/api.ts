@@ -5,7 +5,9 @@
  * `--only embedded,postgres`, `--no-write`, `--api-processes N` (PostgreSQL mode, default 1: the hub
  * answers in N API processes as `forecourt start --api-processes N` runs it, forked from the
  * server child, which keeps the job workers and the bare app; the server's CPU is then theirs and
- * the child's together). Each row also gives how busy the machine was and each process's share of
+ * the child's together), `--node-options hub|default` (default hub: the server child runs with
+ * the hub's Node options, as `pnpm start` runs the hub; default: Node's own). Each
+ * row also gives how busy the machine was and each process's share of
  * a core (the server, the load generator, PostgreSQL), read from /proc on Linux.
  *
  * The parent process runs autocannon; the servers run in a child process (this file with
@@ -28,6 +30,7 @@ import {
   cannon,
   connectionsToCarry,
   createDatabase,
+  nodeOptionsOption,
   redact,
   serveHub,
   sharesText,
@@ -76,6 +79,7 @@ const { values } = parseArgs({
     only: { type: "string", default: "embedded,postgres" },
     "no-write": { type: "boolean", default: false },
     "api-processes": { type: "string", default: "1" },
+    "node-options": { type: "string", default: "hub" },
   },
 });
 
@@ -250,6 +254,7 @@ async function main(): Promise<void> {
   const connections = Number(values.connections);
   const only = new Set(values.only.split(","));
   const apiProcesses = apiProcessesOption(values["api-processes"]);
+  const nodeOptions = nodeOptionsOption(values["node-options"]);
   const started = new Date();
   const load = loadavg().map((l) => l.toFixed(2));
   const rows: Row[] = [];
@@ -275,7 +280,7 @@ async function main(): Promise<void> {
       }
     }
     const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
-      execArgv: process.execArgv,
+      execArgv: nodeOptions.execArgv,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     try {
@@ -428,7 +433,7 @@ async function main(): Promise<void> {
     ),
   ].join("\n");
   const cpu = cpus();
-  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min; a shared machine, so absolute figures move between runs — compare the ratios). ${connections} connections, ${warmup} s warm-up then ${duration} s per scenario.`;
+  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min; a shared machine, so absolute figures move between runs — compare the ratios). ${connections} connections, ${warmup} s warm-up then ${duration} s per scenario; ${nodeOptions.text}.`;
   const block = [
     "<!-- bench:api:start -->",
     header,

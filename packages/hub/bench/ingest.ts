@@ -22,7 +22,9 @@
  * with its verdict, and says in how many the target was met. `--api-processes N` (PostgreSQL mode;
  * default 1) answers HTTP as `forecourt start --api-processes N` does: N API processes forked from
  * the server child, which keeps the job workers (and the bare route, still one process); the
- * server's CPU is then theirs and the child's together.
+ * server's CPU is then theirs and the child's together. `--node-options hub|default` (default
+ * hub): the server child runs with the hub's Node options, as `pnpm start` runs the hub
+ * (`HUB_NODE_FLAGS`), or with Node's own.
  *
  * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For
  * each mode (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to
@@ -36,6 +38,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { PerformanceObserver, constants as perfConstants } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
@@ -54,6 +57,8 @@ import {
   connectionsToCarry,
   createDatabase,
   dropQueueKeys,
+  nodeOptionsOption,
+  peakRssMb,
   redact,
   serveHub,
   sharesText,
@@ -109,7 +114,15 @@ type FromChild =
   | Verified
   | { type: "closed" }
   | { type: "workersStarted" }
-  | { type: "cpu"; micros: number; inboxTransactions: number }
+  | {
+      type: "cpu";
+      micros: number;
+      inboxTransactions: number;
+      peakRssMb: number;
+      /** The server process's full (mark-compact) collections so far, and its GC pauses, ms. */
+      fullGcs: number;
+      gcPauseMs: number;
+    }
   | { type: "failed"; message: string };
 
 const { values } = parseArgs({
@@ -128,6 +141,7 @@ const { values } = parseArgs({
     rate: { type: "string" },
     repeat: { type: "string", default: "1" },
     "api-processes": { type: "string", default: "1" },
+    "node-options": { type: "string", default: "hub" },
   },
 });
 
@@ -164,6 +178,15 @@ async function serve(): Promise<void> {
   const { inbox, leads, touchpoints } = schema;
 
   const send = (message: FromChild) => process.send?.(message);
+  // The server process's garbage collections, as Node reports them (main-thread pauses).
+  const gc = { full: 0, pauseMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.pauseMs += entry.duration;
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) gc.full++;
+    }
+  }).observe({ entryTypes: ["gc"] });
   let cleanup: (() => Promise<void>) | undefined;
   let counts: (() => Promise<Counts>) | undefined;
   let verify: ((ids: string[]) => Promise<Verified>) | undefined;
@@ -297,6 +320,9 @@ async function serve(): Promise<void> {
             type: "cpu",
             micros: used.user + used.system + (await apiCpu()),
             inboxTransactions: inboxTransactions?.() ?? 0,
+            peakRssMb: peakRssMb(),
+            fullGcs: gc.full,
+            gcPauseMs: gc.pauseMs,
           });
         } else if (message.type === "counts") {
           if (!counts) throw new Error("not started");
@@ -398,6 +424,9 @@ interface Row extends Measured {
   processShares: Record<string, number> | undefined;
   /** Deliveries per inbox transaction (the group commit's mean batch). */
   perTransaction?: number;
+  /** The server process's full collections over the measured seconds, and its GC pauses, ms. */
+  fullGcs: number;
+  gcPauseMs: number;
   ratio?: number;
   acknowledged?: number;
   processedAtEnd?: number;
@@ -447,6 +476,7 @@ async function main(): Promise<void> {
   const offerRate = values.rate === undefined ? undefined : Number(values.rate);
   const repeat = Number(values.repeat);
   const apiProcesses = apiProcessesOption(values["api-processes"]);
+  const nodeOptions = nodeOptionsOption(values["node-options"]);
   if (!Number.isInteger(repeat) || repeat < 1)
     throw new Error("--repeat must be a whole number ≥ 1");
   if (offerRate !== undefined && !(offerRate > 0)) throw new Error("--rate must be positive");
@@ -481,7 +511,7 @@ async function main(): Promise<void> {
         ? "embedded"
         : `${redisUrl ? "postgres + redis" : "postgres (db queue)"}${apiProcesses > 1 ? `, ${apiProcesses} API processes` : ""}`;
     const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
-      execArgv: process.execArgv,
+      execArgv: nodeOptions.execArgv,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     try {
@@ -497,6 +527,8 @@ async function main(): Promise<void> {
       });
       console.error(`${label}: hub at ${ready.hubUrl}, bare Fastify at ${ready.bareUrl}`);
 
+      // The server process's peak resident memory, as of the last measured run.
+      let serverPeakRss = 0;
       // Each request takes the next id of the mock's pool; an exhausted pool is reported.
       let next = 0;
       let exhausted = false;
@@ -543,7 +575,7 @@ async function main(): Promise<void> {
       // process that shares the machine read before and after.
       const run = async (target: string, measure: (seconds: number) => Promise<Measured>) => {
         if (warmup > 0) await measure(warmup);
-        type Cpu = { type: "cpu"; micros: number; inboxTransactions: number };
+        type Cpu = Extract<FromChild, { type: "cpu" }>;
         const cpuBefore = await ask<Cpu>(child, { type: "cpu" });
         const wallBefore = performance.now();
         const pids = { server: [child.pid!, ...ready.apiPids], "load generator": process.pid };
@@ -552,6 +584,7 @@ async function main(): Promise<void> {
         const r = await measure(duration);
         const { machineBusy, processShares } = await watch.stop();
         const cpuAfter = await ask<Cpu>(child, { type: "cpu" });
+        serverPeakRss = cpuAfter.peakRssMb;
         const transactions = cpuAfter.inboxTransactions - cpuBefore.inboxTransactions;
         const cpuMicros = cpuAfter.micros - cpuBefore.micros;
         const wallMicros = (performance.now() - wallBefore) * 1000;
@@ -564,9 +597,11 @@ async function main(): Promise<void> {
           machineBusy,
           processShares,
           ...(transactions > 0 && { perTransaction: r.total / transactions }),
+          fullGcs: cpuAfter.fullGcs - cpuBefore.fullGcs,
+          gcPauseMs: cpuAfter.gcPauseMs - cpuBefore.gcPauseMs,
         };
         console.error(
-          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms${row.p90 === undefined ? "" : `  p90 ${row.p90} ms`}  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}${row.sendLagP99 === undefined ? "" : `  send lag p99 ${row.sendLagP99} ms`}  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.processShares ? ` (${sharesText(row.processShares)})` : ""}${row.perTransaction ? `, ${row.perTransaction.toFixed(1)} deliveries per inbox transaction` : ""}`,
+          `  ${target.padEnd(30)} ${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms${row.p90 === undefined ? "" : `  p90 ${row.p90} ms`}  p99 ${row.p99} ms${row.autocannonP99 === undefined ? "" : ` (autocannon's ${row.autocannonP99})`}${row.sendLagP99 === undefined ? "" : `  send lag p99 ${row.sendLagP99} ms`}  non-2xx ${row.non2xx}  errors ${row.errors}  server CPU ${Math.round(row.cpuPerRequest)} µs/request (${Math.round(row.cpuShare * 100)} % of a core)${row.machineBusy === undefined ? "" : `, machine ${Math.round(row.machineBusy * 100)} % busy`}${row.processShares ? ` (${sharesText(row.processShares)})` : ""}${row.perTransaction ? `, ${row.perTransaction.toFixed(1)} deliveries per inbox transaction` : ""}, ${gcText(row)}`,
         );
         return row;
       };
@@ -744,7 +779,7 @@ async function main(): Promise<void> {
       // unanswered after its grace: the hub may have stored them without the answer being read,
       // so the inbox may hold up to that many more rows.
       const unanswered = counts.inbox - acknowledged.size;
-      const check = `${label}: ${sent.toLocaleString("en-US")} sent, ${acknowledged.size.toLocaleString("en-US")} acknowledged (unique leadgen ids), ${unanswered} stored whose answer the load generator did not read (a run stopped, or its grace ran out); inbox ${counts.inbox.toLocaleString("en-US")} rows (${counts.distinctKeys.toLocaleString("en-US")} distinct keys; ${statuses}); ${counts.leads.toLocaleString("en-US")} leads, ${counts.touchpoints.toLocaleString("en-US")} touchpoints with ${counts.distinctExternalIds.toLocaleString("en-US")} distinct external ids; ${verified.missing.length} acknowledged but not processed${hook.drainSeconds === "cap" ? ` after the ${values.wait} s cap` : ""}${exhausted ? "; the mock's lead pool ran out (raise --pool)" : ""} → ${ok ? "ok" : "FAILED"}`;
+      const check = `${label}: ${sent.toLocaleString("en-US")} sent, ${acknowledged.size.toLocaleString("en-US")} acknowledged (unique leadgen ids), ${unanswered} stored whose answer the load generator did not read (a run stopped, or its grace ran out); inbox ${counts.inbox.toLocaleString("en-US")} rows (${counts.distinctKeys.toLocaleString("en-US")} distinct keys; ${statuses}); ${counts.leads.toLocaleString("en-US")} leads, ${counts.touchpoints.toLocaleString("en-US")} touchpoints with ${counts.distinctExternalIds.toLocaleString("en-US")} distinct external ids; ${verified.missing.length} acknowledged but not processed${hook.drainSeconds === "cap" ? ` after the ${values.wait} s cap` : ""}${exhausted ? "; the mock's lead pool ran out (raise --pool)" : ""}; the server process's peak RSS ${Math.round(serverPeakRss)} MB → ${ok ? "ok" : "FAILED"}`;
       console.error(check);
       checks.push(check);
       if (!ok) {
@@ -762,20 +797,25 @@ async function main(): Promise<void> {
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   const table = [
-    "| mode | target | req/s (mean) | p50 ms | p90 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | machine busy (per process, share of one core) | acknowledged (incl. warm-up) | processed when load ended | processed after load (first lead, half, all) |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| mode | target | req/s (mean) | p50 ms | p90 ms | p99 ms | requests | non-2xx | errors | ratio to bare | server CPU µs/request (share of a core) | server GC | machine busy (per process, share of one core) | acknowledged (incl. warm-up) | processed when load ended | processed after load (first lead, half, all) |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (r) =>
-        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p90 ?? "—"} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${drainText(r)} |`,
+        `| ${r.mode} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p90 ?? "—"} | ${r.p99} | ${fmt(r.total)} | ${fmt(r.non2xx)} | ${fmt(r.errors)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""} | ${r.ratio === undefined ? "—" : `${(r.ratio * 100).toFixed(1)} %`} | ${fmt(r.cpuPerRequest)} (${Math.round(r.cpuShare * 100)} %) | ${gcText(r)} | ${r.machineBusy === undefined ? "—" : `${Math.round(r.machineBusy * 100)} %`}${r.processShares ? ` (${sharesText(r.processShares)})` : ""} | ${r.acknowledged === undefined ? "—" : fmt(r.acknowledged)} | ${r.processedAtEnd === undefined ? "—" : fmt(r.processedAtEnd)} | ${drainText(r)} |`,
     ),
   ].join("\n");
   const cpu = cpus();
-  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min). Closed loop on ${connections} connections; open loop on up to ${openConnections}, its p50/p90/p99 timed from each request's due time and its requests counted as due; ${warmup} s warm-up then ${duration} s per target; signed Meta leadgen notifications, one unique leadgen id per request, Graph API served by the connectors' msw handlers inside the hub's process.`;
+  const header = `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, load average at start ${load.join(" / ")} (1 / 5 / 15 min). Closed loop on ${connections} connections; open loop on up to ${openConnections}, its p50/p90/p99 timed from each request's due time and its requests counted as due; ${warmup} s warm-up then ${duration} s per target; signed Meta leadgen notifications, one unique leadgen id per request, Graph API served by the connectors' msw handlers inside the hub's process; ${nodeOptions.text}.`;
   console.log([header, "", table, "", ...[...checks, ...notes].map((c) => `- ${c}`)].join("\n"));
   if (failed) {
     console.error("acknowledged notifications are missing, unprocessed or doubled");
     process.exit(1);
   }
+}
+
+/** The server process's garbage collection over a run's measured seconds. */
+function gcText(r: Row): string {
+  return `${r.fullGcs} full GC${r.fullGcs === 1 ? "" : "s"}, GC pauses ${Math.round(r.gcPauseMs)} ms`;
 }
 
 /** When the backlog left at the end of the load was processed: first lead, half, all. */

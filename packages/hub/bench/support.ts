@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { MAX_API_PROCESSES } from "../src/config.js";
+import { withHubNodeFlags } from "../src/runtime.js";
 
 /** Percentiles of the 2xx answers' response times, as measured (ms). */
 export interface ResponseTimes {
@@ -282,6 +283,37 @@ export function apiProcessesOption(value: string): number {
     throw new Error(`--api-processes must be a whole number from 1 to ${MAX_API_PROCESSES}`);
   }
   return n;
+}
+
+/**
+ * `--node-options hub|default`: the Node options of the process that holds the hub. `hub` (the
+ * default) runs it as `pnpm start` does, with `HUB_NODE_FLAGS`; `default` with Node's own.
+ * Returns the server child's `execArgv` and a phrase for the header.
+ */
+export function nodeOptionsOption(value: string): { execArgv: string[]; text: string } {
+  if (value === "hub") {
+    const execArgv = withHubNodeFlags(process.execArgv);
+    const added = execArgv.slice(process.execArgv.length);
+    return {
+      execArgv,
+      text:
+        added.length > 0
+          ? `the hub's process with ${added.join(" ")} (as pnpm start runs it)`
+          : "the hub's process with the Node options given to this one",
+    };
+  }
+  if (value === "default") {
+    return {
+      execArgv: [...process.execArgv],
+      text: "the hub's process with Node's defaults (not the hub's Node options)",
+    };
+  }
+  throw new Error(`--node-options must be hub or default, not ${value}`);
+}
+
+/** The process's peak resident memory so far, MB. */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 /** Where a benchmark's hub answers HTTP, and the CPU its API processes used (beyond this one's). */
