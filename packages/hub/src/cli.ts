@@ -79,7 +79,7 @@ function noteNodeFlags(): void {
   const missing = missingHubNodeFlags(process.execArgv);
   if (missing.length === 0) return;
   say(
-    `forecourt: note: Node runs without ${missing.join(" ")}; under webhook bursts the hub's p99 is lower with ${HUB_NODE_FLAGS.join(" ")} (node ${HUB_NODE_FLAGS.join(" ")} …/cli.js start, or NODE_OPTIONS; see docs/hub.md, "Node options")`,
+    `forecourt: note: Node runs without ${missing.join(" ")}, which keep V8's full garbage collections from taking the cores the hub needs under load; start it as node ${HUB_NODE_FLAGS.join(" ")} …/cli.js, or put them in NODE_OPTIONS (docs/hub.md, "Node options")`,
   );
 }
 

@@ -158,8 +158,8 @@ describe.skipIf(!hasPostgres)("forecourt start --api-processes 2 (PostgreSQL)", 
   it("runs the API processes with the hub's Node options, and notes their absence in the primary", async () => {
     // Started here without them (as `node …/cli.js start` would be): the primary says so once,
     // and forks its API processes with them all the same.
-    const notes = cli.output.text.match(/note: Node runs without (.*?);/g) ?? [];
-    expect(notes).toEqual([`note: Node runs without ${HUB_NODE_FLAGS.join(" ")};`]);
+    const notes = cli.output.text.match(/note: Node runs without (.*?),/g) ?? [];
+    expect(notes).toEqual([`note: Node runs without ${HUB_NODE_FLAGS.join(" ")},`]);
     for (const pid of pids) {
       const argv = (await readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0");
       for (const flag of HUB_NODE_FLAGS) expect(argv).toContain(flag);
