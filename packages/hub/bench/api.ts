@@ -6,9 +6,9 @@
  * answers in N API processes as `forecourt start --api-processes N` runs it, forked from the
  * server child, which keeps the job workers and the bare app; the server's CPU is then theirs and
  * the child's together), `--node-options hub|default` (default hub: the server child runs with
- * the hub's Node options, as `pnpm start` runs the hub; default: Node's own). Each
- * row also gives how busy the machine was and each process's share of
- * a core (the server, the load generator, PostgreSQL), read from /proc on Linux.
+ * the hub's Node options, as `pnpm start` runs the hub; default: Node's own). Each row also gives
+ * how busy the machine was and each process's share of a core (the server, the load generator,
+ * PostgreSQL), read from /proc on Linux.
  *
  * The parent process runs autocannon; the servers run in a child process (this file with
  * `--serve`) so the load generator and the server do not share one event loop. For each mode

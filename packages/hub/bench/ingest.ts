@@ -24,7 +24,9 @@
  * the server child, which keeps the job workers (and the bare route, still one process); the
  * server's CPU is then theirs and the child's together. `--node-options hub|default` (default
  * hub): the server child runs with the hub's Node options, as `pnpm start` runs the hub
- * (`HUB_NODE_FLAGS`), or with Node's own.
+ * (`HUB_NODE_FLAGS`), or with Node's own. Each run reports the server child's full garbage
+ * collections and GC pauses, and each mode its peak resident memory (the child's own: with
+ * several API processes, not theirs).
  *
  * The parent runs autocannon; the servers run in a child process (this file with `--serve`). For
  * each mode (embedded PGlite in a temp folder; PostgreSQL on a fresh database next to
