@@ -8,7 +8,8 @@
  * moves to the old generation, which then fills every few seconds. A full collection marks the
  * heap on V8's helper threads (four by default) while the main thread goes on answering; on a
  * small machine those threads took the cores the main thread needed, and in `pnpm bench:ingest`
- * the runs with a full collection were the runs whose p99 missed the target. So:
+ * (with the larger young generation) the runs with a full collection were the runs whose p99
+ * missed the target. So:
  *
  * - `--max-semi-space-size=64`: scavenges a quarter as often, so little lives through two of them
  *   and full collections are rarer;
